@@ -1,11 +1,55 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
-import { provideRouter } from '@angular/router';
-
+import {
+  ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideEffects } from '@ngrx/effects';
+import { provideRouterStore, routerReducer } from '@ngrx/router-store';
+import { Store, provideState, provideStore } from '@ngrx/store';
+import { storeDevtoolsProviders } from '../environments/store-devtools';
 import { routes } from './app.routes';
+import { authFeature } from './core/auth/auth-feature';
+import { AppConfig, provideAppConfig } from './core/config/app-config';
+import { ConfigActions } from './core/config/config-actions';
+import { configFeature } from './core/config/config-feature';
+import { PageTitleStrategy } from './shell/page-title-strategy';
+import * as themeEffects from './shell/theme/theme-effects';
+import { themeFeature } from './shell/theme/theme-feature';
 
-export const appConfig: ApplicationConfig = {
-  providers: [
-    provideBrowserGlobalErrorListeners(),
-    provideRouter(routes)
-  ]
-};
+/**
+ * Every NgRx runtime check is on except `strictActionWithinNgZone`, which asserts that actions
+ * are dispatched inside zone.js; this app is zoneless, so that check has nothing to check.
+ */
+export const STORE_RUNTIME_CHECKS = {
+  strictStateImmutability: true,
+  strictActionImmutability: true,
+  strictStateSerializability: true,
+  strictActionSerializability: true,
+  strictActionTypeUniqueness: true,
+  strictActionWithinNgZone: false,
+} as const;
+
+export function createAppConfig(config: AppConfig): ApplicationConfig {
+  return {
+    providers: [
+      provideBrowserGlobalErrorListeners(),
+      provideZonelessChangeDetection(),
+      provideAppConfig(config),
+      provideRouter(routes, withComponentInputBinding()),
+      { provide: TitleStrategy, useClass: PageTitleStrategy },
+      provideStore({ router: routerReducer }, { runtimeChecks: STORE_RUNTIME_CHECKS }),
+      provideState(configFeature),
+      provideState(authFeature),
+      provideState(themeFeature),
+      provideEffects(themeEffects),
+      provideRouterStore(),
+      storeDevtoolsProviders,
+      provideAppInitializer(() => {
+        inject(Store).dispatch(ConfigActions.runtimeConfigLoaded({ config }));
+      }),
+    ],
+  };
+}

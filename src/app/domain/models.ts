@@ -30,12 +30,7 @@ export type Modality =
 
 /** Why an episode (one stay at one level) ended. */
 export type EpisodeEndReason =
-  | 'completed'
-  | 'stepped-down'
-  | 'stepped-up'
-  | 'left-early'
-  | 'transferred'
-  | 'other';
+  'completed' | 'stepped-down' | 'stepped-up' | 'left-early' | 'transferred' | 'other';
 
 /** How a client came into the program's first episode. */
 export type EntryRoute = 'inpatient' | 'residential' | 'php' | 'direct' | 'outpatient' | 'other';

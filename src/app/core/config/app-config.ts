@@ -1,0 +1,34 @@
+import { InjectionToken, makeEnvironmentProviders } from '@angular/core';
+
+/** How Waypoint signs in: SMART App Launch against the FHIR server, or an open (unsecured) server. */
+export type AuthMode = 'smart' | 'open';
+
+/**
+ * The runtime configuration read from `config.json` before bootstrap, so one production build
+ * runs against any FHIR server by changing only that file.
+ */
+export interface AppConfig {
+  /** Base URL of the FHIR R4 server: absolute, or a path on this origin such as `/fhir`. */
+  readonly fhirBaseUrl: string;
+  readonly auth: AuthMode;
+  /** OAuth client id registered with the authorisation server (required for `smart`). */
+  readonly clientId: string;
+  /** Space-separated SMART scopes requested at sign-in. */
+  readonly scopes: string;
+  /** Minutes of inactivity before automatic log-off (HIPAA automatic log-off). */
+  readonly idleTimeoutMinutes: number;
+  /** IANA time zone in which the program counts days and weeks. */
+  readonly programTimeZone: string;
+  /** Program or site shown in the toolbar. */
+  readonly programName: string;
+  /** Code maps later issues add (e.g. local level-of-care codes); validated by their owners. */
+  readonly codeMaps: Readonly<Record<string, unknown>>;
+  /** Clinical thresholds a program may override; validated by the domain library. */
+  readonly clinicalThresholds: Readonly<Record<string, unknown>>;
+}
+
+export const APP_CONFIG = new InjectionToken<AppConfig>('AppConfig');
+
+export function provideAppConfig(config: AppConfig) {
+  return makeEnvironmentProviders([{ provide: APP_CONFIG, useValue: config }]);
+}

@@ -1,0 +1,97 @@
+import { validateAppConfig } from './config-validation';
+
+const valid = {
+  fhirBaseUrl: 'https://ehr.example.org/fhir/r4/',
+  auth: 'smart',
+  clientId: 'waypoint',
+  scopes: ' openid  fhirUser\nonline_access ',
+  idleTimeoutMinutes: 20,
+  programTimeZone: 'America/Chicago',
+  programName: 'Riverside IOP',
+};
+
+function problemsOf(raw: unknown) {
+  const result = validateAppConfig(raw);
+  return result.ok ? [] : result.problems;
+}
+
+describe('validateAppConfig', () => {
+  it('accepts a complete file and normalises the URL and scopes', () => {
+    const result = validateAppConfig(valid);
+    expect(result.ok).toBeTrue();
+    if (!result.ok) return;
+    expect(result.config.fhirBaseUrl).toBe('https://ehr.example.org/fhir/r4');
+    expect(result.config.scopes).toBe('openid fhirUser online_access');
+    expect(result.config.idleTimeoutMinutes).toBe(20);
+    expect(result.config.codeMaps).toEqual({});
+    expect(result.config.clinicalThresholds).toEqual({});
+  });
+
+  it('defaults the idle timeout to 15 minutes and accepts a same-origin path', () => {
+    const result = validateAppConfig({
+      ...valid,
+      fhirBaseUrl: '/fhir',
+      idleTimeoutMinutes: undefined,
+    });
+    expect(result.ok && result.config.idleTimeoutMinutes).toBe(15);
+    expect(result.ok && result.config.fhirBaseUrl).toBe('/fhir');
+  });
+
+  it('rejects something that is not an object', () => {
+    expect(problemsOf([1, 2])).toEqual([{ field: '(root)', message: 'must be a JSON object' }]);
+    expect(problemsOf(null)[0].field).toBe('(root)');
+  });
+
+  it('names every wrong field at once', () => {
+    const problems = problemsOf({
+      fhirBaseUrl: 'ftp://files.example.org',
+      auth: 'basic',
+      clientId: 7,
+      scopes: ['openid'],
+      idleTimeoutMinutes: 0,
+      programTimeZone: 'Mars/Olympus_Mons',
+      programName: 3,
+      codeMaps: [],
+      clinicalThresholds: 'high',
+    });
+    expect(problems.map((p) => p.field)).toEqual([
+      'fhirBaseUrl',
+      'auth',
+      'clientId',
+      'scopes',
+      'idleTimeoutMinutes',
+      'programTimeZone',
+      'programName',
+      'codeMaps',
+      'clinicalThresholds',
+    ]);
+    expect(problems[5].message).toContain('"Mars/Olympus_Mons" is not a known IANA time zone');
+  });
+
+  it('requires the FHIR base URL and the time zone', () => {
+    const problems = problemsOf({ auth: 'open' });
+    expect(problems.map((p) => p.field)).toEqual(['fhirBaseUrl', 'programTimeZone']);
+  });
+
+  it('requires a client id and scopes only for SMART sign-in', () => {
+    const smart = problemsOf({ ...valid, clientId: ' ', scopes: '' });
+    expect(smart.map((p) => p.field)).toEqual(['clientId', 'scopes']);
+    expect(problemsOf({ ...valid, auth: 'open', clientId: undefined, scopes: undefined })).toEqual(
+      [],
+    );
+  });
+
+  it('rejects protocol-relative URLs and fractional or huge idle timeouts', () => {
+    expect(problemsOf({ ...valid, fhirBaseUrl: '//evil.example/fhir' })[0].field).toBe(
+      'fhirBaseUrl',
+    );
+    expect(problemsOf({ ...valid, idleTimeoutMinutes: 2.5 })[0].field).toBe('idleTimeoutMinutes');
+    expect(problemsOf({ ...valid, idleTimeoutMinutes: 241 })[0].field).toBe('idleTimeoutMinutes');
+    expect(problemsOf({ ...valid, idleTimeoutMinutes: '15' })[0].field).toBe('idleTimeoutMinutes');
+  });
+
+  it('reports the file it validated', () => {
+    const result = validateAppConfig({}, 'site-config.json');
+    expect(!result.ok && result.file).toBe('site-config.json');
+  });
+});

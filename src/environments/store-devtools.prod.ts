@@ -1,0 +1,2 @@
+/** Production builds ship no store devtools (see angular.json fileReplacements). */
+export const storeDevtoolsProviders = [];
