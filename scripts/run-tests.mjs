@@ -16,6 +16,12 @@ const stages = [
       sumMatches(out, /(\d+) specs?, (\d+) failures?/g, (m) => [+m[1] - +m[2], +m[2]]),
   },
   {
+    name: 'server specs (Node, real server on loopback)',
+    cmd: 'npm run -s test:server',
+    count: (out) =>
+      sumMatches(out, /(\d+) specs?, (\d+) failures?/g, (m) => [+m[1] - +m[2], +m[2]]),
+  },
+  {
     name: 'unit specs (Karma, headless Chromium, coverage)',
     cmd: 'npm run -s test:unit',
     count: (out) => {
