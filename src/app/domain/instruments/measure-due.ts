@@ -15,10 +15,12 @@ export interface MeasureDue {
 
 /**
  * Whether an instrument is due or missing for a client, from its expected frequency (PHQ-9 and
- * GAD-7 weekly, PCL-5 fortnightly…; configurable). Missing means more than half an interval
- * late — "no PHQ-9 in 10 days" for a weekly measure — the "data about the data" that
- * measurement-based care fails on (CLINICAL.md).
+ * GAD-7 weekly, PCL-5 fortnightly…; configurable). Missing means 1.4 intervals without one —
+ * "no PHQ-9 in 10 days" for a weekly measure, 20 days for a fortnightly one — the "data about
+ * the data" that measurement-based care fails on (CLINICAL.md). 1.4 is Waypoint's choice.
  */
+export const MISSING_AFTER = 1.4;
+
 export function measureDue(
   instrument: InstrumentDefinition,
   scores: readonly ScoreRecord[],
@@ -36,7 +38,7 @@ export function measureDue(
   }
   const daysSince = daysBetween(lastDay ?? episodeStart, today);
   const due = daysSince >= every;
-  const missing = daysSince > every * 1.5;
+  const missing = daysSince >= Math.ceil(every * MISSING_AFTER);
   const message = lastDay
     ? `no ${instrument.shortName} in ${daysSince} days`
     : `no ${instrument.shortName} since the episode began ${daysSince} days ago`;
