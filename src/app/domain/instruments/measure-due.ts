@@ -13,14 +13,15 @@ export interface MeasureDue {
   readonly message: string;
 }
 
+/** Waypoint's choice: a measure is missing after 1.4 expected intervals without one. */
+export const MISSING_AFTER = 1.4;
+
 /**
  * Whether an instrument is due or missing for a client, from its expected frequency (PHQ-9 and
  * GAD-7 weekly, PCL-5 fortnightly…; configurable). Missing means 1.4 intervals without one —
  * "no PHQ-9 in 10 days" for a weekly measure, 20 days for a fortnightly one — the "data about
  * the data" that measurement-based care fails on (CLINICAL.md). 1.4 is Waypoint's choice.
  */
-export const MISSING_AFTER = 1.4;
-
 export function measureDue(
   instrument: InstrumentDefinition,
   scores: readonly ScoreRecord[],
