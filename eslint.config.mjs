@@ -69,6 +69,11 @@ export default tseslint.config(
     },
   },
   {
+    // Command-line entry points of the dev server report progress on the console.
+    files: ['server/main.ts', 'server/seed/main.ts'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: {
       globals: {

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WaypointServer, buildServer } from '../app';
+import { AccessContext, AccessRefusal, OPEN_ACCESS } from '../fhir/access';
+
+export interface TestServer extends WaypointServer {
+  readonly base: string;
+  /** Replace to change who the next requests are made as. */
+  access: (authorization?: string) => AccessContext | AccessRefusal;
+  stop(): Promise<void>;
+  fetchJson(
+    path: string,
+    init?: RequestInit,
+  ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
+}
+
+/** A real server on an ephemeral loopback port with a throw-away database. */
+export async function startTestServer(
+  options: { maxBodyBytes?: number } = {},
+): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'waypoint-fhir-'));
+  let base = '';
+  const holder: { access: TestServer['access'] } = { access: () => OPEN_ACCESS };
+  const server = await buildServer({
+    dbFile: join(dir, 'test.sqlite'),
+    publicBaseUrl: 'http://placeholder/fhir',
+    resolveAccess: async ({ authorization }) => holder.access(authorization),
+    maxBodyBytes: options.maxBodyBytes,
+  });
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/fhir`;
+  return {
+    ...server,
+    base,
+    get access() {
+      return holder.access;
+    },
+    set access(fn) {
+      holder.access = fn;
+    },
+    async stop() {
+      await server.app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    async fetchJson(path, init) {
+      const response = await fetch(`${base}${path}`, {
+        ...init,
+        headers: { 'Content-Type': 'application/fhir+json', ...(init?.headers ?? {}) },
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      };
+    },
+  };
+}
