@@ -8,8 +8,8 @@ export interface ServerOptions {
   /** SQLite file, or ':memory:'. */
   readonly dbFile: string;
   readonly basePath?: string;
-  /** Absolute FHIR base the server names itself by, e.g. http://localhost:8080/fhir. */
-  readonly publicBaseUrl: string;
+  /** Absolute FHIR base the server names itself by; by default the origin each request used. */
+  readonly publicBaseUrl?: string;
   readonly resolveAccess: AccessResolver;
   readonly smart?: SmartEndpoints;
   /** Largest request body accepted (default 5 MB); larger gets 413. */

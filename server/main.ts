@@ -21,7 +21,6 @@ async function main(): Promise<void> {
   if (values.db !== ':memory:') mkdirSync(dirname(values.db!), { recursive: true });
   const { app } = await buildServer({
     dbFile: values.db!,
-    publicBaseUrl: `http://localhost:${port}/fhir`,
     resolveAccess: async () => OPEN_ACCESS,
   });
   await app.listen({ port, host: values.host });

@@ -12,8 +12,11 @@ import { SEARCH_PARAMS, SHARED_TYPES, patientOf } from './search-params';
 export interface FhirRouteOptions {
   readonly store: ResourceStore;
   readonly basePath: string;
-  /** Absolute base for fullUrl and links, e.g. http://localhost:8080/fhir. */
-  readonly publicBaseUrl: string;
+  /**
+   * Absolute base for fullUrl and links, e.g. http://localhost:8080/fhir. When absent, it is the
+   * origin the client used (its Host header), so links work through a proxy such as ng serve's.
+   */
+  readonly publicBaseUrl?: string;
   readonly resolveAccess: AccessResolver;
   readonly smart?: SmartEndpoints;
 }
@@ -26,7 +29,10 @@ type Req = FastifyRequest<{ Params: Record<string, string>; Body: unknown }>;
 
 /** The FHIR REST API: every answer is FHIR JSON and every error an OperationOutcome. */
 export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions): Promise<void> {
-  const { store, basePath, publicBaseUrl } = options;
+  const { store, basePath } = options;
+  const baseOf = (request: FastifyRequest) =>
+    options.publicBaseUrl ??
+    `${request.protocol}://${request.headers.host ?? 'localhost'}${basePath}`;
 
   app.addHook('onRequest', async (request, reply) => {
     const incoming = request.headers['x-request-id'];
@@ -163,8 +169,8 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
   const requestId = (request: FastifyRequest) =>
     (request as FastifyRequest & { requestId: string }).requestId;
 
-  app.get(`${basePath}/metadata`, async (_request, reply) =>
-    send(reply, 200, capabilityStatement(publicBaseUrl, options.smart)),
+  app.get(`${basePath}/metadata`, async (request, reply) =>
+    send(reply, 200, capabilityStatement(baseOf(request), options.smart)),
   );
 
   async function runSearch(
@@ -173,6 +179,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
     type: string,
     params: URLSearchParams,
   ) {
+    const publicBaseUrl = baseOf(request);
     requireType(type);
     const access = await accessFor(request);
     requireRead(access, type);
@@ -309,6 +316,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
   });
 
   app.post(`${basePath}/:type`, async (request: Req, reply) => {
+    const publicBaseUrl = baseOf(request);
     const { type } = request.params;
     requireType(type);
     const access = await accessFor(request);
@@ -326,6 +334,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
   });
 
   app.put(`${basePath}/:type/:id`, async (request: Req, reply) => {
+    const publicBaseUrl = baseOf(request);
     const { type, id } = request.params;
     requireType(type);
     const access = await accessFor(request);
@@ -377,7 +386,9 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
     }
     const entries = Array.isArray(bundle.entry) ? bundle.entry : [];
     if (bundle.type === 'transaction') {
-      const response = store.transaction(() => processTransaction(entries, access));
+      const response = store.transaction(() =>
+        processTransaction(entries, access, baseOf(request)),
+      );
       return send(reply, 200, {
         resourceType: 'Bundle',
         type: 'transaction-response',
@@ -386,7 +397,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
     }
     const response = entries.map((entry) => {
       try {
-        return store.transaction(() => processTransaction([entry], access))[0];
+        return store.transaction(() => processTransaction([entry], access, baseOf(request)))[0];
       } catch (error) {
         const e =
           error instanceof FhirError ? error : new FhirError(500, 'internal error', 'exception');
@@ -402,7 +413,7 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
   });
 
   /** Applies transaction entries in order, rewriting urn:uuid references to the ids assigned. */
-  function processTransaction(entries: unknown[], access: AccessContext) {
+  function processTransaction(entries: unknown[], access: AccessContext, publicBaseUrl: string) {
     const assigned = new Map<string, string>();
     const plan = entries.map((raw, index) => {
       const entry = raw as {

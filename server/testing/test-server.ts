@@ -24,7 +24,6 @@ export async function startTestServer(
   const holder: { access: TestServer['access'] } = { access: () => OPEN_ACCESS };
   const server = await buildServer({
     dbFile: join(dir, 'test.sqlite'),
-    publicBaseUrl: 'http://placeholder/fhir',
     resolveAccess: async ({ authorization }) => holder.access(authorization),
     maxBodyBytes: options.maxBodyBytes,
   });
