@@ -6,7 +6,7 @@ test.describe('app shell', () => {
     await expect(page).toHaveURL(/\/caseload$/);
     await expect(page).toHaveTitle('Caseload · Waypoint');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caseload');
-    await expect(page.getByRole('banner')).toContainText('Riverside IOP (demo)');
+    await expect(page.getByRole('banner')).toContainText('Riverside Behavioral Health (demo)');
 
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Step-down' }).click();

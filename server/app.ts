@@ -1,7 +1,9 @@
 import Fastify, { FastifyInstance } from 'fastify';
+import { PatientScopeSource, createSmartAccessResolver } from './auth/access-resolver';
+import { authRoutes } from './auth/auth-routes';
+import { TokenRegistry } from './auth/token-registry';
 import { ResourceStore } from './db/resource-store';
-import { AccessResolver } from './fhir/access';
-import { SmartEndpoints } from './fhir/capability-statement';
+import { AccessResolver, OPEN_ACCESS } from './fhir/access';
 import { fhirRoutes } from './fhir/fhir-routes';
 
 export interface ServerOptions {
@@ -10,8 +12,14 @@ export interface ServerOptions {
   readonly basePath?: string;
   /** Absolute FHIR base the server names itself by; by default the origin each request used. */
   readonly publicBaseUrl?: string;
-  readonly resolveAccess: AccessResolver;
-  readonly smart?: SmartEndpoints;
+  /**
+   * 'smart' (default): the built-in SMART authorisation server issues tokens and access follows
+   * care teams; 'open': no authorisation at all; or a resolver of the caller's own (tests).
+   */
+  readonly auth?: 'smart' | 'open' | AccessResolver;
+  /** Token lifetimes in seconds (default: access 3600, refresh 86400); short ones for tests. */
+  readonly accessTokenSeconds?: number;
+  readonly refreshTokenSeconds?: number;
   /** Largest request body accepted (default 5 MB); larger gets 413. */
   readonly maxBodyBytes?: number;
   readonly logger?: boolean;
@@ -20,6 +28,8 @@ export interface ServerOptions {
 export interface WaypointServer {
   readonly app: FastifyInstance;
   readonly store: ResourceStore;
+  /** Present when the built-in SMART authorisation server runs. */
+  readonly tokens?: TokenRegistry;
 }
 
 /** The development FHIR server: storage plus the FHIR REST API (SMART routes attach here too). */
@@ -30,12 +40,26 @@ export async function buildServer(options: ServerOptions): Promise<WaypointServe
     bodyLimit: options.maxBodyBytes ?? 5 * 1024 * 1024,
   });
   app.addHook('onClose', async () => store.close());
+  const basePath = options.basePath ?? '/fhir';
+  const auth = options.auth ?? 'smart';
+  let tokens: TokenRegistry | undefined;
+  let resolveAccess: AccessResolver;
+  if (auth === 'smart') {
+    tokens = new TokenRegistry(
+      options.accessTokenSeconds ?? 3600,
+      options.refreshTokenSeconds ?? 86_400,
+    );
+    resolveAccess = createSmartAccessResolver(tokens, new PatientScopeSource(store));
+    await app.register(authRoutes, { tokens, fhirBasePath: basePath });
+  } else {
+    resolveAccess = auth === 'open' ? async () => OPEN_ACCESS : auth;
+  }
   await app.register(fhirRoutes, {
     store,
-    basePath: options.basePath ?? '/fhir',
+    basePath,
     publicBaseUrl: options.publicBaseUrl,
-    resolveAccess: options.resolveAccess,
-    smart: options.smart,
+    resolveAccess,
+    smart: auth === 'smart',
   });
-  return { app, store };
+  return { app, store, ...(tokens ? { tokens } : {}) };
 }

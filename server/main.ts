@@ -2,17 +2,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildServer } from './app';
-import { OPEN_ACCESS } from './fhir/access';
+import { DEMO_USERS } from './auth/demo-users';
 
 /**
- * `npm run server`: the development FHIR server on 127.0.0.1. Without SMART (added with the
- * authorisation server) it runs in open mode: no token needed, everything visible.
+ * `npm run server`: the development FHIR server on 127.0.0.1 with its SMART authorisation
+ * server for the demo users; `--open` turns authorisation off so other FHIR tools can use it.
  */
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env['WAYPOINT_SERVER_PORT'] ?? '8080' },
     db: { type: 'string', default: process.env['WAYPOINT_DB'] ?? 'data/waypoint.sqlite' },
     host: { type: 'string', default: '127.0.0.1' },
+    open: { type: 'boolean', default: false },
   },
 });
 
@@ -21,10 +22,18 @@ async function main(): Promise<void> {
   if (values.db !== ':memory:') mkdirSync(dirname(values.db!), { recursive: true });
   const { app } = await buildServer({
     dbFile: values.db!,
-    resolveAccess: async () => OPEN_ACCESS,
+    auth: values.open ? 'open' : 'smart',
   });
   await app.listen({ port, host: values.host });
-  console.log(`FHIR R4 server: http://localhost:${port}/fhir (open mode, database ${values.db})`);
+  console.log(
+    `FHIR R4 server: http://localhost:${port}/fhir (${values.open ? 'open mode: no authorisation' : 'SMART on FHIR'}, database ${values.db})`,
+  );
+  if (!values.open) {
+    console.log(`SMART discovery: http://localhost:${port}/fhir/.well-known/smart-configuration`);
+    console.log(
+      `Demo users (sign-in page lists them): ${DEMO_USERS.map((u) => `${u.name} (${u.role})`).join(', ')}`,
+    );
+  }
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.on(signal, () => void app.close().then(() => process.exit(0)));
 }

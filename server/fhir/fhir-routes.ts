@@ -5,7 +5,7 @@ import { Resource, ResourceStore, splitReference, validateResource } from '../db
 import { QueryParams, search } from '../db/search';
 import { AccessContext, AccessResolver, isRefusal } from './access';
 import { auditAccess } from './audit';
-import { SmartEndpoints, capabilityStatement } from './capability-statement';
+import { capabilityStatement } from './capability-statement';
 import { operationOutcome } from './operation-outcome';
 import { SEARCH_PARAMS, SHARED_TYPES, patientOf } from './search-params';
 
@@ -18,7 +18,8 @@ export interface FhirRouteOptions {
    */
   readonly publicBaseUrl?: string;
   readonly resolveAccess: AccessResolver;
-  readonly smart?: SmartEndpoints;
+  /** The SMART authorisation server runs beside the API (advertised in the CapabilityStatement). */
+  readonly smart?: boolean;
 }
 
 const FHIR_JSON = 'application/fhir+json; fhirVersion=4.0; charset=utf-8';
@@ -30,6 +31,8 @@ type Req = FastifyRequest<{ Params: Record<string, string>; Body: unknown }>;
 /** The FHIR REST API: every answer is FHIR JSON and every error an OperationOutcome. */
 export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions): Promise<void> {
   const { store, basePath } = options;
+  const originOf = (request: FastifyRequest) =>
+    `${request.protocol}://${request.headers.host ?? 'localhost'}`;
   const baseOf = (request: FastifyRequest) =>
     options.publicBaseUrl ??
     `${request.protocol}://${request.headers.host ?? 'localhost'}${basePath}`;
@@ -170,7 +173,19 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
     (request as FastifyRequest & { requestId: string }).requestId;
 
   app.get(`${basePath}/metadata`, async (request, reply) =>
-    send(reply, 200, capabilityStatement(baseOf(request), options.smart)),
+    send(
+      reply,
+      200,
+      capabilityStatement(
+        baseOf(request),
+        options.smart
+          ? {
+              authorize: `${originOf(request)}/auth/authorize`,
+              token: `${originOf(request)}/auth/token`,
+            }
+          : undefined,
+      ),
+    ),
   );
 
   async function runSearch(

@@ -24,7 +24,7 @@ export async function startTestServer(
   const holder: { access: TestServer['access'] } = { access: () => OPEN_ACCESS };
   const server = await buildServer({
     dbFile: join(dir, 'test.sqlite'),
-    resolveAccess: async ({ authorization }) => holder.access(authorization),
+    auth: async ({ authorization }) => holder.access(authorization),
     maxBodyBytes: options.maxBodyBytes,
   });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
