@@ -5,7 +5,9 @@ const chromium = process.env['CHROME_BIN'] || '/usr/bin/chromium';
 
 /**
  * End-to-end tests run the production build in Debian's Chromium (Playwright's own browser
- * download is not available here). `npm test` builds first; the web server only serves.
+ * download is not available here), served with the real development FHIR server from one
+ * origin, as `npm run serve:prod` does, over a small seeded database made for the run.
+ * `npm test` builds the app first.
  */
 export default defineConfig({
   testDir: 'e2e',
@@ -32,10 +34,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve-dist.mjs`,
-    env: { PORT: String(port) },
-    url: `http://127.0.0.1:${port}/config.json`,
+    command:
+      `rm -f data/e2e.sqlite* && npx tsx server/seed/main.ts --clients 40 --seed 7 --db data/e2e.sqlite --out data/e2e-ndjson` +
+      ` && npx tsx server/main.ts --port ${port} --db data/e2e.sqlite --app dist/waypoint/browser`,
+    url: `http://127.0.0.1:${port}/fhir/metadata`,
     reuseExistingServer: false,
-    timeout: 30_000,
+    timeout: 120_000,
   },
 });

@@ -5,6 +5,7 @@ import { TokenRegistry } from './auth/token-registry';
 import { ResourceStore } from './db/resource-store';
 import { AccessResolver, OPEN_ACCESS } from './fhir/access';
 import { fhirRoutes } from './fhir/fhir-routes';
+import { serveStaticApp } from './static-app';
 
 export interface ServerOptions {
   /** SQLite file, or ':memory:'. */
@@ -23,6 +24,8 @@ export interface ServerOptions {
   /** Largest request body accepted (default 5 MB); larger gets 413. */
   readonly maxBodyBytes?: number;
   readonly logger?: boolean;
+  /** Serve this production build of the app from the same origin (npm run serve:prod). */
+  readonly appDirectory?: string;
 }
 
 export interface WaypointServer {
@@ -61,5 +64,6 @@ export async function buildServer(options: ServerOptions): Promise<WaypointServe
     resolveAccess,
     smart: auth === 'smart',
   });
+  if (options.appDirectory) serveStaticApp(app, options.appDirectory, [basePath, '/auth']);
   return { app, store, ...(tokens ? { tokens } : {}) };
 }

@@ -14,6 +14,7 @@ const { values } = parseArgs({
     db: { type: 'string', default: process.env['WAYPOINT_DB'] ?? 'data/waypoint.sqlite' },
     host: { type: 'string', default: '127.0.0.1' },
     open: { type: 'boolean', default: false },
+    app: { type: 'string' },
   },
 });
 
@@ -23,11 +24,14 @@ async function main(): Promise<void> {
   const { app } = await buildServer({
     dbFile: values.db!,
     auth: values.open ? 'open' : 'smart',
+    ...(values.app ? { appDirectory: values.app } : {}),
   });
   await app.listen({ port, host: values.host });
   console.log(
     `FHIR R4 server: http://localhost:${port}/fhir (${values.open ? 'open mode: no authorisation' : 'SMART on FHIR'}, database ${values.db})`,
   );
+  if (values.app)
+    console.log(`Waypoint (production build from ${values.app}): http://localhost:${port}/`);
   if (!values.open) {
     console.log(`SMART discovery: http://localhost:${port}/fhir/.well-known/smart-configuration`);
     console.log(
