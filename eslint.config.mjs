@@ -70,7 +70,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points of the dev server report progress on the console.
-    files: ['server/main.ts', 'server/seed/main.ts'],
+    files: ['server/main.ts', 'server/seed/main.ts', 'server/seed/curves.ts'],
     rules: { 'no-console': 'off' },
   },
   {

@@ -1,4 +1,5 @@
 import { DEFAULT_INSTRUMENTS } from '../../src/app/domain/instruments/instrument-catalogue';
+import { Episode, ScoreRecord } from '../../src/app/domain/models';
 import {
   HistoryEpisode,
   RecoveryCurveSet,
@@ -10,38 +11,61 @@ import { SimulatedClient } from './simulate-client';
 
 /**
  * The program's expected recovery curves from its completed IOP episodes, with the domain
- * library: the job a real deployment runs on the server and publishes as a Library.
+ * library: the job a real deployment runs on the server and publishes as a Library. Weeks
+ * count from each instrument's baseline administration.
  */
+export function curvesFromRecords(
+  episodes: readonly Episode[],
+  scores: readonly ScoreRecord[],
+  timeZone: string,
+  generated: string,
+): RecoveryCurveSet {
+  const scoresByPatient = new Map<string, { instrumentId: string; day: string; total: number }[]>();
+  for (const score of scores) {
+    const day = toCalendarDay(score.date, timeZone);
+    if (!day) continue;
+    const list = scoresByPatient.get(score.patientId) ?? [];
+    list.push({ instrumentId: score.instrumentId, day, total: score.total });
+    scoresByPatient.set(score.patientId, list);
+  }
+  const history: HistoryEpisode[] = [];
+  for (const episode of episodes) {
+    if (episode.level !== 'iop' || episode.status !== 'finished' || !episode.end) continue;
+    const start = toCalendarDay(episode.start, timeZone);
+    const end = toCalendarDay(episode.end, timeZone);
+    if (!start || !end) continue;
+    const byInstrument = new Map<string, { day: string; total: number }[]>();
+    for (const s of scoresByPatient.get(episode.patientId) ?? []) {
+      if (s.day < start || s.day > end) continue;
+      const list = byInstrument.get(s.instrumentId) ?? [];
+      list.push(s);
+      byInstrument.set(s.instrumentId, list);
+    }
+    for (const [instrumentId, list] of byInstrument) {
+      list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+      if (list.length < 2) continue;
+      history.push({
+        instrumentId,
+        baseline: list[0].total,
+        points: list
+          .slice(1)
+          .map((s) => ({ week: weekInTreatment(list[0].day, s.day) - 1, score: s.total }))
+          .filter((p) => p.week >= 1),
+      });
+    }
+  }
+  return buildRecoveryCurves(history, DEFAULT_INSTRUMENTS, { generated });
+}
+
 export function curvesFromCohort(
   clients: readonly SimulatedClient[],
   timeZone: string,
   generated: string,
 ): RecoveryCurveSet {
-  const history: HistoryEpisode[] = [];
-  for (const client of clients) {
-    for (const episode of client.episodes) {
-      if (episode.level !== 'iop' || episode.status !== 'finished' || !episode.end) continue;
-      const start = toCalendarDay(episode.start, timeZone)!;
-      const byInstrument = new Map<string, { day: string; total: number }[]>();
-      for (const score of client.scores) {
-        const day = toCalendarDay(score.date, timeZone);
-        if (!day || day < start || day > episode.end) continue;
-        const list = byInstrument.get(score.instrumentId) ?? [];
-        list.push({ day, total: score.total });
-        byInstrument.set(score.instrumentId, list);
-      }
-      for (const [instrumentId, scores] of byInstrument) {
-        if (scores.length < 2) continue;
-        history.push({
-          instrumentId,
-          baseline: scores[0].total,
-          points: scores
-            .slice(1)
-            .map((s) => ({ week: weekInTreatment(scores[0].day, s.day) - 1, score: s.total }))
-            .filter((p) => p.week >= 1),
-        });
-      }
-    }
-  }
-  return buildRecoveryCurves(history, DEFAULT_INSTRUMENTS, { generated });
+  return curvesFromRecords(
+    clients.flatMap((c) => c.episodes),
+    clients.flatMap((c) => c.scores),
+    timeZone,
+    generated,
+  );
 }

@@ -5,7 +5,8 @@ import { EXTENSIONS, RECOVERY_CURVES_LIBRARY, SYSTEMS } from '../../src/app/doma
 import { parseCurves } from '../../src/app/domain/recovery/recovery-curves';
 import { Resource, ResourceStore, validateResource } from '../db/resource-store';
 import { simulateCohort } from './cohort';
-import { curvesFromCohort } from './seed-curves';
+import { curvesFromCohort, curvesFromRecords } from './seed-curves';
+import { recordsFromStore } from './store-records';
 import { clientResources, curvesLibrary, directoryResources } from './to-fhir';
 
 describe('generated FHIR', () => {
@@ -61,6 +62,13 @@ describe('generated FHIR', () => {
           "SELECT COUNT(*) AS n FROM idx_reference WHERE type = 'EpisodeOfCare' AND param = 'care-manager'",
         ),
       ).toBeGreaterThan(0);
+      // The curve job reads the same episodes and scores back out of the database (npm run curves).
+      const records = recordsFromStore(store);
+      expect(records.episodes.length).toBe(episodes.length);
+      expect(records.scores.length).toBe(cohort.reduce((n, c) => n + c.scores.length, 0));
+      expect(
+        curvesFromRecords(records.episodes, records.scores, settings.timeZone, settings.today),
+      ).toEqual(curvesFromCohort(cohort, settings.timeZone, settings.today));
     } finally {
       store.close();
       rmSync(dir, { recursive: true, force: true });
