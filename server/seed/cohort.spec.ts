@@ -199,6 +199,35 @@ describe('synthetic cohort', () => {
     );
   });
 
+  it('misses some due measures, as programs do (about 8 % of IOP and PHP weeks have no PHQ-9)', () => {
+    let due = 0;
+    let missing = 0;
+    for (const client of cohort) {
+      const programStart = client.episodes.find((e) => e.programId)?.start;
+      if (!programStart) continue;
+      const phqWeeks = new Set(
+        client.scores
+          .filter((s) => s.instrumentId === 'phq-9')
+          .map((s) => Math.floor(daysFrom(programStart, s.date.slice(0, 10)) / 7)),
+      );
+      const attendedWeeks = new Set<number>();
+      for (const session of client.sessions) {
+        const episode = client.episodes.find((e) => e.id === session.episodeId);
+        if (session.status !== 'attended' || (episode?.level !== 'iop' && episode?.level !== 'php'))
+          continue;
+        const week = Math.floor(daysFrom(programStart, session.start.slice(0, 10)) / 7);
+        if (week > 0) attendedWeeks.add(week);
+      }
+      for (const week of attendedWeeks) {
+        due++;
+        if (!phqWeeks.has(week)) missing++;
+      }
+    }
+    expect(due).toBeGreaterThan(1000);
+    expect(share(missing, due)).toBeGreaterThan(0.04);
+    expect(share(missing, due)).toBeLessThan(0.12);
+  });
+
   it('raises a safety flag after every positive item 9', () => {
     for (const client of cohort) {
       const positives = client.scores.filter(
