@@ -53,7 +53,11 @@ export async function buildServer(options: ServerOptions): Promise<WaypointServe
       options.refreshTokenSeconds ?? 86_400,
     );
     resolveAccess = createSmartAccessResolver(tokens, new PatientScopeSource(store));
-    await app.register(authRoutes, { tokens, fhirBasePath: basePath });
+    await app.register(authRoutes, {
+      tokens,
+      fhirBasePath: basePath,
+      publicBaseUrl: options.publicBaseUrl,
+    });
   } else {
     resolveAccess = auth === 'open' ? async () => OPEN_ACCESS : auth;
   }

@@ -261,7 +261,9 @@ describe('SMART authorisation server', () => {
   });
 
   it('enforces tokens on the FHIR API: 401 without one or when expired, care-team scope for a therapist', async () => {
-    expect((await fetch(`${origin}/fhir/Patient`)).status).toBe(401);
+    const anonymous = await fetch(`${origin}/fhir/Patient`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('www-authenticate')).toContain('Bearer');
     expect(
       (await fetch(`${origin}/fhir/Patient`, { headers: { Authorization: 'Bearer nonsense' } }))
         .status,

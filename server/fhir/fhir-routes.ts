@@ -46,8 +46,11 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
-    if (error instanceof FhirError)
+    if (error instanceof FhirError) {
+      // RFC 6750 §3: a 401 names the scheme the client should use.
+      if (error.status === 401) reply.header('WWW-Authenticate', 'Bearer realm="waypoint"');
       return send(reply, error.status, operationOutcome('error', error.code, error.message));
+    }
     if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return send(
         reply,
