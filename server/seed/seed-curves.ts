@@ -6,13 +6,14 @@ import {
   buildRecoveryCurves,
 } from '../../src/app/domain/recovery/recovery-curves';
 import { toCalendarDay } from '../../src/app/domain/time/calendar-day';
-import { weekInTreatment } from '../../src/app/domain/time/program-week';
+import { baselineIndex } from '../../src/app/domain/recovery/episode-baseline';
+import { weeksSinceBaseline } from '../../src/app/domain/recovery/recovery-week';
 import { SimulatedClient } from './simulate-client';
 
 /**
  * The program's expected recovery curves from its completed IOP episodes, with the domain
- * library: the job a real deployment runs on the server and publishes as a Library. Weeks
- * count from each instrument's baseline administration.
+ * library: the job a real deployment runs on the server and publishes as a Library. Baselines
+ * and weeks follow the same rules as the app (`episode-baseline.ts`, `recovery-week.ts`).
  */
 export function curvesFromRecords(
   episodes: readonly Episode[],
@@ -36,22 +37,26 @@ export function curvesFromRecords(
     if (!start || !end) continue;
     const byInstrument = new Map<string, { day: string; total: number }[]>();
     for (const s of scoresByPatient.get(episode.patientId) ?? []) {
-      if (s.day < start || s.day > end) continue;
+      if (s.day > end) continue;
       const list = byInstrument.get(s.instrumentId) ?? [];
       list.push(s);
       byInstrument.set(s.instrumentId, list);
     }
     for (const [instrumentId, list] of byInstrument) {
       list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-      if (list.length < 2) continue;
-      history.push({
-        instrumentId,
-        baseline: list[0].total,
-        points: list
-          .slice(1)
-          .map((s) => ({ week: weekInTreatment(list[0].day, s.day) - 1, score: s.total }))
-          .filter((p) => p.week >= 1),
-      });
+      // The same baseline rule as the app's readiness and outcomes (domain/recovery/episode-baseline).
+      const first = baselineIndex(
+        list.map((s) => s.day),
+        start,
+      );
+      if (first === undefined) continue;
+      const baseline = list[first];
+      const points = list
+        .slice(first + 1)
+        .map((s) => ({ week: weeksSinceBaseline(baseline.day, s.day), score: s.total }))
+        .filter((p) => p.week >= 1);
+      if (points.length === 0) continue;
+      history.push({ instrumentId, baseline: baseline.total, points });
     }
   }
   return buildRecoveryCurves(history, DEFAULT_INSTRUMENTS, { generated });

@@ -1,27 +1,89 @@
 import { InstrumentDefinition } from '../instruments/instrument';
+import { validateScore } from '../instruments/scoring';
 import { CalendarDay, Episode, ScoreRecord, SessionRecord } from '../models';
-import { toCalendarDay } from '../time/calendar-day';
-import { completedWeeks, weekInTreatment } from '../time/program-week';
+import { BASELINE_LOOKBACK_DAYS, baselineIndex } from '../recovery/episode-baseline';
+import { dayNumber } from '../recovery/day-number';
+import { calendarDayResolver } from './calendar-day-resolver';
+
+export interface BaselineAndFinal {
+  readonly baseline: number;
+  readonly final: number;
+}
 
 /** One episode with what program outcomes need, joined once so aggregation is a single pass. */
 export interface OutcomeEpisode {
   readonly episode: Episode;
+  /** Start and end as calendar days in the program's time zone. */
   readonly start?: CalendarDay;
   readonly end?: CalendarDay;
-  /** First and last score of the primary instrument within the episode (>= 2 scores). */
-  readonly primary?: { readonly baseline: number; readonly final: number };
-  /** Same for the paired anxiety measure (GAD-7), when the primary is PHQ-9. */
-  readonly paired?: { readonly baseline: number; readonly final: number };
+  /**
+   * Baseline (see `baselineIndex`) and last primary score up to the episode's end (or `asOf`),
+   * present only when there is a later score than the baseline.
+   */
+  readonly primary?: BaselineAndFinal;
+  /** The same for the paired anxiety measure (GAD-7 by default). */
+  readonly paired?: BaselineAndFinal;
+  /** Sessions linked to the episode (`SessionRecord.episodeId`). */
   readonly attended: number;
   readonly missed: number;
   readonly attendedHours: number;
+  /** Complete treatment weeks up to the end (or `asOf`), and how many had a primary score. */
   readonly weeksInTreatment: number;
   readonly weeksWithMeasure: number;
+  /** Primary or paired scores in the episode that were out of range or not whole numbers. */
+  readonly unusableScores: number;
+}
+
+interface DayScore {
+  readonly day: CalendarDay;
+  readonly total: number | undefined;
+}
+
+function bucketScores(
+  scores: readonly ScoreRecord[],
+  instruments: readonly InstrumentDefinition[],
+  dayOf: (value: string) => CalendarDay | undefined,
+): Map<string, DayScore[]> {
+  const byKey = new Map<string, DayScore[]>();
+  for (const s of scores) {
+    const instrument = instruments.find((i) => i.id === s.instrumentId);
+    const day = instrument && dayOf(s.date);
+    if (!day) continue;
+    const valid = validateScore(instrument, s.total);
+    const key = `${s.patientId}|${s.instrumentId}`;
+    const list = byKey.get(key) ?? [];
+    list.push({ day, total: valid.ok ? valid.score : undefined });
+    byKey.set(key, list);
+  }
+  for (const list of byKey.values())
+    list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  return byKey;
+}
+
+function baselineAndFinal(
+  list: readonly DayScore[],
+  start: CalendarDay,
+  until: CalendarDay,
+  lookbackDays: number,
+): { pair?: BaselineAndFinal; used: DayScore[]; unusable: number } {
+  const inRange = list.filter((s) => s.day <= until);
+  const valid = inRange.filter((s) => s.total !== undefined);
+  const first = baselineIndex(
+    valid.map((s) => s.day),
+    start,
+    lookbackDays,
+  );
+  const used = first === undefined ? [] : valid.slice(first);
+  const unusable = inRange.filter((s) => s.total === undefined && s.day >= start).length;
+  return used.length >= 2
+    ? { pair: { baseline: used[0].total!, final: used[used.length - 1].total! }, used, unusable }
+    : { used, unusable };
 }
 
 /**
- * Joins episodes with their scores and sessions. Scores and sessions are bucketed by patient
- * first, so the join is linear in the data, not episodes × scores.
+ * Joins episodes with their scores and sessions. Scores are bucketed by patient and instrument,
+ * sessions by episode, so the join is linear in the data rather than episodes × scores.
+ * Out-of-range scores are counted in `unusableScores`, never used.
  */
 export function joinOutcomeEpisodes(
   episodes: readonly Episode[],
@@ -30,19 +92,11 @@ export function joinOutcomeEpisodes(
   primary: InstrumentDefinition,
   timeZone: string,
   asOf: CalendarDay,
-  pairedInstrumentId = 'gad-7',
+  paired?: InstrumentDefinition,
+  baselineLookbackDays: number = BASELINE_LOOKBACK_DAYS,
 ): OutcomeEpisode[] {
-  const scoresByPatient = new Map<string, { id: string; day: CalendarDay; total: number }[]>();
-  for (const s of scores) {
-    if (s.instrumentId !== primary.id && s.instrumentId !== pairedInstrumentId) continue;
-    const day = toCalendarDay(s.date, timeZone);
-    if (!day) continue;
-    const list = scoresByPatient.get(s.patientId) ?? [];
-    list.push({ id: s.instrumentId, day, total: s.total });
-    scoresByPatient.set(s.patientId, list);
-  }
-  for (const list of scoresByPatient.values())
-    list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  const dayOf = calendarDayResolver(timeZone);
+  const buckets = bucketScores(scores, paired ? [primary, paired] : [primary], dayOf);
   const sessionsByEpisode = new Map<string, SessionRecord[]>();
   for (const s of sessions) {
     if (!s.episodeId) continue;
@@ -52,20 +106,20 @@ export function joinOutcomeEpisodes(
   }
 
   return episodes.map((episode) => {
-    const start = toCalendarDay(episode.start, timeZone);
-    const end = episode.end ? toCalendarDay(episode.end, timeZone) : undefined;
+    const start = dayOf(episode.start);
+    const end = dayOf(episode.end);
     const until = end ?? asOf;
-    const inEpisode = start
-      ? (scoresByPatient.get(episode.patientId) ?? []).filter(
-          (s) => s.day >= start && s.day <= until,
-        )
-      : [];
-    const pairOf = (id: string) => {
-      const list = inEpisode.filter((s) => s.id === id);
-      return list.length >= 2
-        ? { baseline: list[0].total, final: list[list.length - 1].total }
-        : undefined;
-    };
+    const scoresOf = (i: InstrumentDefinition | undefined) =>
+      i && start
+        ? baselineAndFinal(
+            buckets.get(`${episode.patientId}|${i.id}`) ?? [],
+            start,
+            until,
+            baselineLookbackDays,
+          )
+        : { used: [], unusable: 0 };
+    const p = scoresOf(primary);
+    const a = scoresOf(paired);
     let attended = 0;
     let missed = 0;
     let minutes = 0;
@@ -75,25 +129,26 @@ export function joinOutcomeEpisodes(
         minutes += s.minutes;
       } else if (s.status === 'missed') missed++;
     }
-    const weeks = start ? completedWeeks(start, until) : 0;
+    // Treatment weeks as in time/program-week (week 1 = days 0–6 from the start), in day numbers.
+    const first = start ? dayNumber(start) : 0;
+    const weeks = start ? Math.max(0, Math.floor((dayNumber(until) - first + 1) / 7)) : 0;
     const measured = new Set<number>();
-    if (start) {
-      for (const s of inEpisode) {
-        const week = weekInTreatment(start, s.day);
-        if (s.id === primary.id && week <= weeks) measured.add(week);
-      }
+    for (const s of p.used) {
+      const week = Math.floor((dayNumber(s.day) - first) / 7) + 1;
+      if (week >= 1 && week <= weeks) measured.add(week);
     }
     return {
       episode,
       ...(start ? { start } : {}),
       ...(end ? { end } : {}),
-      ...(pairOf(primary.id) ? { primary: pairOf(primary.id) } : {}),
-      ...(pairOf(pairedInstrumentId) ? { paired: pairOf(pairedInstrumentId) } : {}),
+      ...(p.pair ? { primary: p.pair } : {}),
+      ...(a.pair ? { paired: a.pair } : {}),
       attended,
       missed,
       attendedHours: minutes / 60,
       weeksInTreatment: weeks,
       weeksWithMeasure: measured.size,
+      unusableScores: p.unusable + a.unusable,
     };
   });
 }

@@ -1,284 +1,129 @@
 import { instrumentById } from '../instruments/instrument-catalogue';
-import { Episode, ScoreRecord, SessionRecord } from '../models';
-import { OutcomeEpisode, joinOutcomeEpisodes } from './outcome-episode';
-import {
-  byAdmissionMonth,
-  byEntryRoute,
-  byPresentingProblem,
-  byProgram,
-  byTherapist,
-  censusByLevel,
-  flowsByMonth,
-  groupRows,
-  programOutcomes,
-  severityAdjusted,
-} from './program-outcomes';
+import { row } from './outcome-fixture';
+import { programOutcomes } from './program-outcomes';
 
 const phq9 = instrumentById('phq-9')!;
 const gad7 = instrumentById('gad-7')!;
-const zone = 'America/Chicago';
-
-function row(
-  id: string,
-  primary?: [number, number],
-  extra: Partial<OutcomeEpisode> = {},
-  episode: Partial<Episode> = {},
-): OutcomeEpisode {
-  return {
-    episode: {
-      id,
-      patientId: `p-${id}`,
-      level: 'iop',
-      status: 'finished',
-      start: '2024-01-01',
-      end: '2024-03-10',
-      endReason: 'completed',
-      ...episode,
-    },
-    start: (episode.start as string) ?? '2024-01-01',
-    end: 'end' in episode ? (episode.end as string | undefined) : '2024-03-10',
-    ...(primary ? { primary: { baseline: primary[0], final: primary[1] } } : {}),
-    attended: 30,
-    missed: 6,
-    attendedHours: 90,
-    weeksInTreatment: 10,
-    weeksWithMeasure: 9,
-    ...extra,
-  };
-}
+const protective = instrumentById('bam-protective')!;
+const pair = (p: { successes: number; n: number }) => [p.successes, p.n];
 
 describe('program outcomes', () => {
+  // PHQ-9: caseness 10, reliable change 6, remission < 5, response a 50 % drop.
   const rows = [
     row('a', [20, 4]), // response, remission, reliable improvement, recovery
-    row('b', [16, 12], {}, { endReason: 'left-early' }), // no response, no reliable change, still a case
-    row('c', [8, 14], {}, { endReason: 'stepped-down' }), // deterioration, not a case at start
-    row('d', [12, 6]), // reliable improvement, recovery, response (6/12 = 50 %)
+    row('b', [16, 12], { unusableScores: 2 }, { endReason: 'left-early' }), // no change, still a case
+    row('c', [8, 14], { end: '2024-02-11' }, { endReason: 'stepped-down' }), // deterioration, not a case at start
+    row('d', [12, 6], { end: '2024-01-14' }, { level: 'php' }), // response at exactly 50 %, not remission
+    row('f', [0, 0], {}, { endReason: 'stepped-up' }), // no response defined at the floor
     row(
       'e',
       undefined,
-      { attended: 0, missed: 4 },
+      {
+        attended: 0,
+        missed: 4,
+        attendedHours: 0,
+        weeksInTreatment: 2,
+        weeksWithMeasure: 0,
+        end: undefined,
+      },
       { status: 'active', end: undefined, endReason: undefined },
     ),
   ];
+  const result = programOutcomes(rows, phq9);
 
-  it('counts every rate with its own denominator and a Wilson interval', () => {
-    const result = programOutcomes(rows, phq9);
-    expect([result.episodes, result.active, result.finished]).toEqual([5, 1, 4]);
-    // Completed or stepped down: a, c, d of 4 finished.
-    expect([result.completion.successes, result.completion.n]).toEqual([3, 4]);
-    expect([result.response.successes, result.response.n]).toEqual([2, 4]);
-    expect([result.remission.successes, result.remission.n]).toEqual([1, 4]);
-    expect([result.reliableImprovement.successes, result.reliableImprovement.n]).toEqual([2, 4]);
-    expect([result.reliableDeterioration.successes, result.reliableDeterioration.n]).toEqual([
-      1, 4,
+  it('counts episodes and completion (completed or stepped down, of finished episodes)', () => {
+    expect([result.episodes, result.active, result.finished, result.measured]).toEqual([
+      6, 1, 5, 5,
     ]);
-    // Recovery only over clients at caseness at the start: a, b, d.
-    expect([result.recovery.successes, result.recovery.n]).toEqual([2, 3]);
-    expect([result.reliableRecovery.successes, result.reliableRecovery.n]).toEqual([2, 3]);
-    expect(result.recovery.low!).toBeGreaterThan(0.2);
-    expect(result.recovery.high!).toBeLessThan(1);
-    // Improvements 16, 4, −6, 6: mean 5.
-    expect(result.meanImprovement).toBe(5);
-    expect([result.attendance.successes, result.attendance.n]).toEqual([120, 148]);
-    expect(result.meanWeeklyHours).toBe(9);
-    expect([result.measureCompletion.successes, result.measureCompletion.n]).toEqual([45, 50]);
-    expect(result.lengthOfStay.iop).toEqual({ n: 4, median: 70, q1: 70, q3: 70 });
-    expect(result.effectSize).toBeGreaterThan(0);
+    expect(pair(result.completion)).toEqual([3, 5]);
   });
 
-  it('reports paired PHQ-9 + GAD-7 recovery where both were measured', () => {
+  it('gives each rate its own denominator', () => {
+    // Response: a and d of the four with a baseline above the floor (f starts at 0).
+    expect(pair(result.response)).toEqual([2, 4]);
+    // Remission (< 5): a and f of all five measured.
+    expect(pair(result.remission)).toEqual([2, 5]);
+    expect(pair(result.reliableImprovement)).toEqual([2, 5]);
+    expect(pair(result.reliableDeterioration)).toEqual([1, 5]);
+    // Recovery only over the clients at caseness at the start: a, b, d.
+    expect(pair(result.recovery)).toEqual([2, 3]);
+    expect(pair(result.reliableRecovery)).toEqual([2, 3]);
+    expect(result.categories).toEqual({
+      recovered: 2,
+      improved: 0,
+      'no-change': 2,
+      deteriorated: 1,
+      'not-enough-data': 0,
+    });
+  });
+
+  it('attaches a Wilson 95 % interval to every rate', () => {
+    // 2 of 4: centre 0.5, half-width 0.3500.
+    expect(result.response.low!).toBeCloseTo(0.15, 3);
+    expect(result.response.high!).toBeCloseTo(0.85, 3);
+    expect(result.recovery.rate!).toBeCloseTo(2 / 3, 10);
+  });
+
+  it('computes the mean change and the pre–post effect size', () => {
+    // Improvements 16, 4, −6, 6, 0: mean 4. Baselines 20, 16, 8, 12, 0: SD √59.2 = 7.6942.
+    expect(result.meanImprovement).toBe(4);
+    expect(result.effectSize!).toBeCloseTo(4 / Math.sqrt(59.2), 10);
+  });
+
+  it('computes attendance, weekly hours, measure completion and length of stay', () => {
+    expect(pair(result.attendance)).toEqual([150, 184]);
+    expect(result.meanWeeklyHours!).toBeCloseTo(450 / 52, 10);
+    expect(pair(result.measureCompletion)).toEqual([45, 52]);
+    // IOP stays 70, 70, 42, 70 days (first and last day counted): type-7 Q1 = 42 + 0.75 · 28.
+    expect(result.lengthOfStay).toEqual({
+      iop: { n: 4, median: 70, q1: 63, q3: 70 },
+      php: { n: 1, median: 14, q1: 14, q3: 14 },
+    });
+    expect(result.unusableScores).toBe(2);
+  });
+
+  it('reports the paired PHQ-9 + GAD-7 outcomes where both were measured', () => {
     const paired = [
-      row('a', [20, 4], { paired: { baseline: 12, final: 5 } }),
-      row('b', [9, 4], { paired: { baseline: 10, final: 9 } }),
+      row('a', [20, 4], { paired: { baseline: 12, final: 5 } }), // recovered, reliably improved
+      row('b', [9, 4], { paired: { baseline: 10, final: 9 } }), // a GAD-7 case still at 9
+      row('c', [6, 5], { paired: { baseline: 3, final: 8 } }), // no case at start; GAD-7 +5
+      row('d', [15, 8]), // no GAD-7 pair: outside every paired denominator
     ];
-    const result = programOutcomes(paired, phq9, gad7);
-    expect([result.pairedRecovery.successes, result.pairedRecovery.n]).toEqual([1, 2]);
+    const withPairs = programOutcomes(paired, phq9, gad7);
+    expect(pair(withPairs.pairedRecovery)).toEqual([1, 2]);
+    expect(pair(withPairs.pairedReliableRecovery)).toEqual([1, 2]);
+    expect(pair(withPairs.pairedReliableImprovement)).toEqual([1, 3]);
+    expect(pair(withPairs.pairedReliableDeterioration)).toEqual([1, 3]);
+    expect(programOutcomes(paired, phq9).pairedRecovery.n).toBe(0);
+  });
+
+  it('leaves rates out of the denominator where the instrument does not define them', () => {
+    // PCL-5 has no remission score; BAM Protective runs the other way and has no threshold.
+    expect(programOutcomes(rows, instrumentById('pcl-5')!).remission.n).toBe(0);
+    const bam = programOutcomes([row('a', [6, 12]), row('b', [10, 14])], protective);
+    expect([bam.response.n, bam.reliableImprovement.n, bam.reliableRecovery.n]).toEqual([0, 0, 0]);
+    expect(bam.categories['not-enough-data']).toBe(2);
+    // Caseness is "12 or less" on this scale: both start as cases, b ends above it.
+    expect(pair(bam.recovery)).toEqual([1, 2]);
+    // Improvements 6 and 4 over a baseline SD of √8: d = 5 / 2.8284 = 1.7678.
+    expect(bam.meanImprovement).toBe(5);
+    expect(bam.effectSize!).toBeCloseTo(5 / Math.sqrt(8), 10);
   });
 
   it('has no rate rather than 0 % for an empty set', () => {
-    const result = programOutcomes([], phq9);
-    expect(result.response.rate).toBeUndefined();
-    expect(result.meanImprovement).toBeUndefined();
-    expect(result.meanWeeklyHours).toBeUndefined();
-  });
-
-  it('groups by program, therapist, presenting problem, entry route and admission month', () => {
-    const set = [
-      row(
-        'a',
-        [20, 4],
-        {},
-        {
-          programId: 'p1',
-          careManagerId: 't1',
-          presentingProblems: ['depression', 'anxiety'],
-          entryRoute: 'php',
-        },
-      ),
-      row(
-        'b',
-        [16, 12],
-        { start: '2024-02-03' },
-        { programId: 'p2', careManagerId: 't1', presentingProblems: ['ptsd'] },
-      ),
-    ];
-    expect([...groupRows(set, byProgram).keys()]).toEqual(['p1', 'p2']);
-    expect(groupRows(set, byTherapist).get('t1')!.length).toBe(2);
-    expect([...groupRows(set, byPresentingProblem).keys()]).toEqual([
-      'depression',
-      'anxiety',
-      'ptsd',
-    ]);
-    expect([...groupRows(set, byEntryRoute).keys()]).toEqual(['php']);
-    expect([...groupRows(set, byAdmissionMonth).keys()]).toEqual(['2024-01', '2024-02']);
-  });
-
-  it('compares groups on improvement against what their starting severity predicts', () => {
-    // Reference: severe starts improve 10 on average, mild starts 2.
-    const reference = [
-      row('s1', [22, 10]),
-      row('s2', [24, 16]),
-      row('m1', [7, 5]),
-      row('m2', [6, 4]),
-    ];
-    const groups = new Map([
-      ['hard cases', [reference[0], reference[1]]],
-      ['easy cases', [reference[2], reference[3]]],
-      ['none', [row('x')]],
-    ]);
-    const adjusted = severityAdjusted(groups, reference, phq9);
-    expect(adjusted.get('hard cases')).toEqual({ n: 2, observed: 10, expected: 10, difference: 0 });
-    expect(adjusted.get('easy cases')).toEqual({ n: 2, observed: 2, expected: 2, difference: 0 });
-    expect(adjusted.get('none')).toEqual({
+    const empty = programOutcomes([], phq9);
+    expect(empty.response).toEqual({
+      successes: 0,
       n: 0,
-      observed: undefined,
-      expected: undefined,
-      difference: undefined,
+      rate: undefined,
+      low: undefined,
+      high: undefined,
     });
-    const better = severityAdjusted(new Map([['t', [row('t1', [23, 5])]]]), reference, phq9);
-    expect(better.get('t')!.difference).toBe(8);
-  });
-
-  it('counts the census on a day and admissions and discharges per month', () => {
-    const set = [
-      row('a', undefined, {}, { level: 'php' }),
-      row('b', undefined, { start: '2024-03-01', end: undefined }, { status: 'active' }),
-      row('c', undefined, { start: '2024-03-11', end: '2024-04-20' }),
-    ];
-    expect(censusByLevel(set, '2024-03-05')).toEqual({ php: 1, iop: 1 });
-    expect(censusByLevel(set, '2024-03-11')).toEqual({ iop: 2 });
-    expect([...flowsByMonth(set).entries()]).toEqual([
-      ['2024-01', { admissions: 1, discharges: 0 }],
-      ['2024-03', { admissions: 2, discharges: 1 }],
-      ['2024-04', { admissions: 0, discharges: 1 }],
+    expect([empty.meanImprovement, empty.effectSize, empty.meanWeeklyHours]).toEqual([
+      undefined,
+      undefined,
+      undefined,
     ]);
-  });
-});
-
-describe('joining episodes with scores and sessions', () => {
-  const episodes: Episode[] = [
-    {
-      id: 'e1',
-      patientId: 'p1',
-      level: 'iop',
-      status: 'finished',
-      start: '2024-01-01',
-      end: '2024-01-28',
-    },
-    { id: 'e2', patientId: 'p1', level: 'outpatient', status: 'active', start: '2024-01-29' },
-  ];
-  const score = (id: string, instrumentId: string, date: string, total: number): ScoreRecord => ({
-    id,
-    patientId: 'p1',
-    instrumentId,
-    date,
-    total,
-  });
-  const scores = [
-    score('1', 'phq-9', '2024-01-02', 18),
-    score('2', 'phq-9', '2024-01-16T10:00:00-06:00', 12),
-    score('3', 'phq-9', '2024-01-27', 9),
-    score('4', 'gad-7', '2024-01-02', 12),
-    score('5', 'gad-7', '2024-01-27', 6),
-    score('6', 'phq-9', '2024-02-05', 7),
-    score('7', 'pcl-5', '2024-01-05', 50),
-    score('8', 'phq-9', 'not a date', 3),
-  ];
-  const sessions: SessionRecord[] = [
-    {
-      id: 's1',
-      patientId: 'p1',
-      episodeId: 'e1',
-      modality: 'cbt',
-      status: 'attended',
-      start: '2024-01-02T17:00:00-06:00',
-      minutes: 180,
-    },
-    {
-      id: 's2',
-      patientId: 'p1',
-      episodeId: 'e1',
-      modality: 'cbt',
-      status: 'missed',
-      start: '2024-01-03T17:00:00-06:00',
-      minutes: 180,
-    },
-    {
-      id: 's3',
-      patientId: 'p1',
-      modality: 'cbt',
-      status: 'attended',
-      start: '2024-01-04T17:00:00-06:00',
-      minutes: 180,
-    },
-  ];
-
-  it('takes the first and last score inside each episode and counts its sessions and measured weeks', () => {
-    const [iop, outpatient] = joinOutcomeEpisodes(
-      episodes,
-      scores,
-      sessions,
-      phq9,
-      zone,
-      '2024-02-20',
-    );
-    expect(iop.primary).toEqual({ baseline: 18, final: 9 });
-    expect(iop.paired).toEqual({ baseline: 12, final: 6 });
-    expect([iop.attended, iop.missed, iop.attendedHours]).toEqual([1, 1, 3]);
-    expect([iop.weeksInTreatment, iop.weeksWithMeasure]).toEqual([4, 3]);
-    expect(outpatient.primary).toBeUndefined();
-    expect(outpatient.end).toBeUndefined();
-  });
-
-  it('aggregates 5,000 generated episodes in one pass', () => {
-    const many: Episode[] = [];
-    const manyScores: ScoreRecord[] = [];
-    for (let i = 0; i < 5000; i++) {
-      many.push({
-        id: `e${i}`,
-        patientId: `p${i}`,
-        level: i % 3 ? 'iop' : 'php',
-        status: 'finished',
-        start: '2024-01-01',
-        end: '2024-03-01',
-        programId: `prog${i % 3}`,
-      });
-      manyScores.push(
-        score(`a${i}`, 'phq-9', '2024-01-02', 10 + (i % 17)),
-        score(`b${i}`, 'phq-9', '2024-02-20', i % 20),
-      );
-      manyScores[manyScores.length - 1] = {
-        ...manyScores[manyScores.length - 1],
-        patientId: `p${i}`,
-      };
-      manyScores[manyScores.length - 2] = {
-        ...manyScores[manyScores.length - 2],
-        patientId: `p${i}`,
-      };
-    }
-    const rows = joinOutcomeEpisodes(many, manyScores, [], phq9, zone, '2024-06-01');
-    const result = programOutcomes(rows, phq9);
-    expect(result.response.n).toBe(5000);
-    expect(groupRows(rows, byProgram).size).toBe(3);
+    expect(empty.lengthOfStay).toEqual({});
   });
 });

@@ -1,198 +1,183 @@
-import { InstrumentDefinition } from '../instruments/instrument';
-import { thresholdFor } from '../instruments/reliable-change';
-import { improvementFromBaseline, severityOf } from '../instruments/scoring';
+import { InstrumentDefinition, SeverityBand } from '../instruments/instrument';
+import { improvementFromBaseline, severityOf, validateScore } from '../instruments/scoring';
+import { Rejected } from '../models';
 import { quantileSorted } from '../stats/descriptive';
+import {
+  CURVES_FORMAT,
+  CURVES_VERSION,
+  CURVE_DEFAULTS,
+  CurveOptions,
+  CurvePoint,
+  HistoryEpisode,
+  RecoveryCurve,
+  RecoveryCurveSet,
+} from './curve-types';
+import { defaultCurve } from './default-curve';
 
-/**
- * Expected recovery curves, after Lambert's OQ system (Finch et al. 2001): for clients of the
- * same starting severity, how much have they typically improved by each week in treatment? A
- * client whose improvement falls below the 25th percentile of comparable clients is amber, below
- * the 10th red — the same thing as a score above the 75th / 90th percentile of the expected
- * trajectory, but measured from each client's own baseline, so it works within a wide band.
- */
-export interface CurvePoint {
-  readonly week: number;
-  /** Median improvement from baseline (points, positive = better). */
-  readonly expected: number;
-  /** 25th percentile of improvement: below it is amber. */
-  readonly amberBelow: number;
-  /** 10th percentile of improvement: below it is red. */
-  readonly redBelow: number;
-  /** Clients with a score that week (0 for default points). */
-  readonly n: number;
-}
+// One import path for the server's curve job and the app.
+export * from './curve-types';
+export { defaultCurve } from './default-curve';
+export {
+  curvesFromLibraryData,
+  curvesToLibraryData,
+  parseCurves,
+  serializeCurves,
+} from './curve-format';
 
-export interface RecoveryCurve {
-  readonly instrumentId: string;
-  readonly band: string;
-  readonly source: 'program' | 'default';
-  /** Episodes behind the curve (0 for the default). */
-  readonly episodes: number;
-  readonly points: readonly CurvePoint[];
-}
-
-export interface RecoveryCurveSet {
-  readonly format: 'waypoint-recovery-curves';
-  readonly version: 1;
-  readonly generated: string;
-  readonly minEpisodes: number;
-  readonly curves: readonly RecoveryCurve[];
-}
-
-export interface HistoryEpisode {
-  readonly instrumentId: string;
+export interface UsableEpisode {
+  readonly instrument: InstrumentDefinition;
+  readonly band: SeverityBand;
   readonly baseline: number;
-  /** Scores after baseline, by treatment week (1-based). */
   readonly points: readonly { readonly week: number; readonly score: number }[];
 }
 
-export interface CurveOptions {
-  /** Waypoint default: 20 comparable completed episodes before a band's own curve is trusted. */
-  readonly minEpisodes?: number;
-  /** Waypoint default: a week needs 5 scores; thinner weeks use the default curve's point. */
-  readonly minPointsPerWeek?: number;
-  /** Weeks covered (IOP runs 8–12 weeks; later weeks reuse the last point). */
-  readonly weeks?: number;
-  readonly generated?: string;
+/**
+ * Sorts history into usable episodes and rejected ones, with the reason: unknown instrument,
+ * invalid baseline (the whole episode), or an invalid point (only that point is dropped).
+ */
+export function checkHistory(
+  history: readonly HistoryEpisode[],
+  catalogue: readonly InstrumentDefinition[],
+): { usable: UsableEpisode[]; rejected: Rejected<HistoryEpisode>[] } {
+  const byId = new Map(catalogue.map((i) => [i.id, i]));
+  const usable: UsableEpisode[] = [];
+  const rejected: Rejected<HistoryEpisode>[] = [];
+  for (const episode of history) {
+    const instrument = byId.get(episode.instrumentId);
+    if (!instrument) {
+      rejected.push({ item: episode, reason: `unknown instrument "${episode.instrumentId}"` });
+      continue;
+    }
+    const baseline = validateScore(instrument, episode.baseline);
+    const band = baseline.ok ? severityOf(instrument, baseline.score) : undefined;
+    if (!baseline.ok || !band) {
+      const why = baseline.ok ? 'falls in no severity band' : baseline.reason;
+      rejected.push({ item: episode, reason: `baseline: ${why}` });
+      continue;
+    }
+    const points: { week: number; score: number }[] = [];
+    for (const p of episode.points) {
+      const score = validateScore(instrument, p.score);
+      if (!Number.isInteger(p.week))
+        rejected.push({ item: episode, reason: `week ${p.week} is not a whole number` });
+      else if (!score.ok)
+        rejected.push({ item: episode, reason: `week ${p.week}: ${score.reason}` });
+      else points.push({ week: p.week, score: score.score });
+    }
+    usable.push({ instrument, band, baseline: baseline.score, points });
+  }
+  return { usable, rejected };
 }
 
-const DEFAULTS = { minEpisodes: 20, minPointsPerWeek: 5, weeks: 12 };
+function checkOptions(o: Required<Omit<CurveOptions, 'generated'>>): void {
+  const fraction = (p: number) => p > 0.5 && p < 1;
+  if (!(Number.isInteger(o.minEpisodes) && o.minEpisodes >= 1))
+    throw new RangeError(`recovery curves: minEpisodes must be a whole number >= 1`);
+  if (!(Number.isInteger(o.minPointsPerWeek) && o.minPointsPerWeek >= 1))
+    throw new RangeError(`recovery curves: minPointsPerWeek must be a whole number >= 1`);
+  if (!(Number.isInteger(o.weeks) && o.weeks >= 1))
+    throw new RangeError(`recovery curves: weeks must be a whole number >= 1`);
+  if (
+    !fraction(o.amberPercentile) ||
+    !fraction(o.redPercentile) ||
+    o.redPercentile <= o.amberPercentile
+  )
+    throw new RangeError(
+      `recovery curves: need 0.5 < amberPercentile < redPercentile < 1 (got ${o.amberPercentile}, ${o.redPercentile})`,
+    );
+}
 
 /**
- * The fallback when a band has too little history. A Waypoint assumption, not a published
- * curve: median improvement approaches 45 % of the distance from the band's midpoint to the
- * scale's best score, with a time constant of 4 weeks (the typical shape of session-by-session
- * recovery in routine care); amber below half the median improvement, red at any worsening of
- * half the reliable-change threshold or more.
+ * Builds the curves for every band of every instrument that appears in the history, from a
+ * program's completed episodes. A band with fewer than `minEpisodes` episodes gets the default
+ * curve (`source: 'default'`); a week with fewer than `minPointsPerWeek` scores takes the default
+ * curve's point (`n: 0`). Within one episode the last listed score of a week counts. Options are
+ * program configuration: invalid ones throw a RangeError naming the option.
  */
-export function defaultCurve(
-  instrument: InstrumentDefinition,
-  band: { min: number; max: number; label: string },
-  weeks = DEFAULTS.weeks,
-): RecoveryCurve {
-  const midpoint = (band.min + band.max) / 2;
-  const best =
-    instrument.direction === 'higher-is-worse' ? instrument.range.min : instrument.range.max;
-  const room = Math.abs(midpoint - best);
-  const rc = thresholdFor(instrument) ?? (instrument.range.max - instrument.range.min) / 10;
-  const points: CurvePoint[] = [];
-  for (let week = 1; week <= weeks; week++) {
-    const expected = 0.45 * room * (1 - Math.exp(-week / 4));
-    points.push({ week, expected, amberBelow: expected / 2, redBelow: -rc / 2, n: 0 });
-  }
-  return { instrumentId: instrument.id, band: band.label, source: 'default', episodes: 0, points };
-}
-
-/** Builds the curves for every instrument and starting band from a program's completed episodes. */
 export function buildRecoveryCurves(
   history: readonly HistoryEpisode[],
   catalogue: readonly InstrumentDefinition[],
   options: CurveOptions = {},
 ): RecoveryCurveSet {
-  const { minEpisodes, minPointsPerWeek, weeks } = { ...DEFAULTS, ...options };
-  const groups = new Map<string, HistoryEpisode[]>();
-  for (const episode of history) {
-    const instrument = catalogue.find((i) => i.id === episode.instrumentId);
-    const band = instrument && severityOf(instrument, episode.baseline);
-    if (!band) continue;
-    const key = `${instrument.id}|${band.label}`;
+  const o = { ...CURVE_DEFAULTS, ...options };
+  checkOptions(o);
+  const groups = new Map<string, UsableEpisode[]>();
+  const instruments = new Set<string>();
+  for (const episode of checkHistory(history, catalogue).usable) {
+    const key = `${episode.instrument.id}|${episode.band.label}`;
     const list = groups.get(key) ?? [];
     list.push(episode);
     groups.set(key, list);
+    instruments.add(episode.instrument.id);
   }
   const curves: RecoveryCurve[] = [];
   for (const instrument of catalogue) {
+    if (!instruments.has(instrument.id)) continue;
     for (const band of instrument.bands) {
       const episodes = groups.get(`${instrument.id}|${band.label}`) ?? [];
-      const fallback = defaultCurve(instrument, band, weeks);
-      if (episodes.length < minEpisodes) {
-        if (episodes.length > 0 || history.some((h) => h.instrumentId === instrument.id))
-          curves.push(fallback);
-        continue;
-      }
-      const byWeek: number[][] = Array.from({ length: weeks }, () => []);
-      for (const episode of episodes) {
-        const latestInWeek = new Map<number, number>();
-        for (const p of episode.points)
-          if (p.week >= 1 && p.week <= weeks) latestInWeek.set(p.week, p.score);
-        for (const [week, score] of latestInWeek) {
-          byWeek[week - 1].push(improvementFromBaseline(instrument, episode.baseline, score));
-        }
-      }
-      const points = byWeek.map((values, i): CurvePoint => {
-        if (values.length < minPointsPerWeek) return fallback.points[i];
-        values.sort((a, b) => a - b);
-        return {
-          week: i + 1,
-          expected: quantileSorted(values, 0.5)!,
-          amberBelow: quantileSorted(values, 0.25)!,
-          redBelow: quantileSorted(values, 0.1)!,
-          n: values.length,
-        };
-      });
-      curves.push({
-        instrumentId: instrument.id,
-        band: band.label,
-        source: 'program',
-        episodes: episodes.length,
-        points,
-      });
+      const fallback = defaultCurve(instrument, band, o.weeks);
+      curves.push(
+        episodes.length < o.minEpisodes
+          ? fallback
+          : programCurve(instrument, band, episodes, fallback, o),
+      );
     }
   }
   return {
-    format: 'waypoint-recovery-curves',
-    version: 1,
+    format: CURVES_FORMAT,
+    version: CURVES_VERSION,
     generated: options.generated ?? '',
-    minEpisodes,
+    minEpisodes: o.minEpisodes,
+    amberPercentile: o.amberPercentile,
+    redPercentile: o.redPercentile,
     curves,
   };
 }
 
-/** The JSON carried base64-encoded in the `Library.content[0].data` (see fhir-codes.ts). */
-export function serializeCurves(set: RecoveryCurveSet): string {
-  return JSON.stringify(set);
-}
-
-/** Reads a curve set from parsed JSON, naming what is wrong; invalid curves are dropped, not guessed. */
-export function parseCurves(raw: unknown): { set?: RecoveryCurveSet; errors: string[] } {
-  const errors: string[] = [];
-  if (typeof raw !== 'object' || raw === null)
-    return { errors: ['recovery curves: not a JSON object'] };
-  const r = raw as Record<string, unknown>;
-  if (r['format'] !== 'waypoint-recovery-curves')
-    return { errors: ['recovery curves: unknown format'] };
-  if (r['version'] !== 1)
-    return { errors: [`recovery curves: unsupported version ${String(r['version'])}`] };
-  if (!Array.isArray(r['curves']))
-    return { errors: ['recovery curves: "curves" must be an array'] };
-  const curves: RecoveryCurve[] = [];
-  (r['curves'] as unknown[]).forEach((c, i) => {
-    const curve = c as Partial<RecoveryCurve> | null;
-    const valid =
-      curve &&
-      typeof curve.instrumentId === 'string' &&
-      typeof curve.band === 'string' &&
-      (curve.source === 'program' || curve.source === 'default') &&
-      Array.isArray(curve.points) &&
-      curve.points.length > 0 &&
-      curve.points.every(
-        (p) =>
-          Number.isInteger(p?.week) &&
-          [p.expected, p.amberBelow, p.redBelow].every(
-            (v) => typeof v === 'number' && Number.isFinite(v),
-          ),
-      );
-    if (valid) curves.push({ ...curve, episodes: Number(curve.episodes) || 0 } as RecoveryCurve);
-    else errors.push(`recovery curves: curve ${i} is malformed and was ignored`);
+function programCurve(
+  instrument: InstrumentDefinition,
+  band: SeverityBand,
+  episodes: readonly UsableEpisode[],
+  fallback: RecoveryCurve,
+  o: { minPointsPerWeek: number; weeks: number; amberPercentile: number; redPercentile: number },
+): RecoveryCurve {
+  const byWeek: number[][] = Array.from({ length: o.weeks }, () => []);
+  for (const episode of episodes) {
+    const lastInWeek = new Map<number, number>();
+    for (const p of episode.points)
+      if (p.week >= 1 && p.week <= o.weeks) lastInWeek.set(p.week, p.score);
+    for (const [week, score] of lastInWeek)
+      byWeek[week - 1].push(improvementFromBaseline(instrument, episode.baseline, score));
+  }
+  const points = byWeek.map((values, i): CurvePoint => {
+    if (values.length < o.minPointsPerWeek) return fallback.points[i];
+    values.sort((a, b) => a - b);
+    // The worse-side score percentile p is the (1 − p) percentile of improvement.
+    return {
+      week: i + 1,
+      expected: quantileSorted(values, 0.5)!,
+      amberBelow: quantileSorted(values, 1 - o.amberPercentile)!,
+      redBelow: quantileSorted(values, 1 - o.redPercentile)!,
+      n: values.length,
+    };
   });
   return {
-    set: {
-      format: 'waypoint-recovery-curves',
-      version: 1,
-      generated: typeof r['generated'] === 'string' ? r['generated'] : '',
-      minEpisodes: typeof r['minEpisodes'] === 'number' ? r['minEpisodes'] : DEFAULTS.minEpisodes,
-      curves,
-    },
-    errors,
+    instrumentId: instrument.id,
+    band: band.label,
+    source: 'program',
+    episodes: episodes.length,
+    points,
   };
+}
+
+/** The curve for an instrument and baseline band, or the default when the set has none. */
+export function curveFor(
+  set: RecoveryCurveSet | undefined,
+  instrument: InstrumentDefinition,
+  band: SeverityBand,
+): RecoveryCurve {
+  return (
+    set?.curves.find((c) => c.instrumentId === instrument.id && c.band === band.label) ??
+    defaultCurve(instrument, band)
+  );
 }
