@@ -1,117 +1,173 @@
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3, { Database, Statement } from 'better-sqlite3';
 import { SEARCH_PARAMS, patientOf } from '../fhir/search-params';
-import { rangeOfElement } from './date-range';
 import { FhirError } from './fhir-error';
-import { createSchema } from './schema';
+import { IndexWriter, ParamIds, indexSignature } from './index-writer';
+import { readNdjsonFolder } from './ndjson';
+import { Resource, validateResource } from './resource-validation';
+import { INDEX_TABLES, LegacyRow, createPageSchema, createSchema, takeLegacyRows } from './schema';
+import { SearchContext, SearchOutcome, SearchParams, runSearch } from './search';
 
-export type Resource = Record<string, unknown> & {
-  resourceType: string;
-  id?: string;
-  meta?: Record<string, unknown>;
-};
+export type { Resource } from './resource-validation';
+export { validateResource } from './resource-validation';
+export { normaliseString } from './index-writer';
+export { splitReference } from './reference';
 
-export interface StoredRow {
-  readonly seq: number;
-  readonly type: string;
-  readonly id: string;
+/** Bulk loads at least this large refresh the planner's statistics afterwards. */
+const ANALYZE_AFTER = 1000;
+
+/** The current row of a resource (including a deletion, which keeps its row). */
+export interface CurrentRow {
+  readonly rid: number;
   readonly version: number;
+  readonly deleted: number;
   readonly patient_id: string | null;
+  readonly last_updated: string;
   readonly json: string;
 }
 
-const ID_PATTERN = /^[A-Za-z0-9\-.]{1,64}$/;
+export interface StoreOptions {
+  /** How long a search's paging snapshot stays usable (default 30 minutes). */
+  readonly pageSetTtlMs?: number;
+  /** At most this many snapshots are kept; the oldest go first (default 500). */
+  readonly maxPageSets?: number;
+}
 
 /**
- * The server's storage: versioned resources and their search indexes in SQLite. Every write is
- * one SQLite transaction, so a resource and its index rows can never disagree.
+ * The server's storage: versioned resources and their search indexes in SQLite (WAL). Every
+ * write runs in one SQLite transaction, so a resource, its history and its index rows never
+ * disagree, and a failed write leaves nothing behind.
  */
 export class ResourceStore {
   readonly db: Database;
-  private readonly insertResource: Statement;
-  private readonly updateResource: Statement;
-  private readonly insertHistory: Statement;
+  readonly pageSetTtlMs: number;
+  readonly maxPageSets: number;
+  /** Integer ids of the search parameters in this database's index tables. */
+  readonly pids: ParamIds;
+  private readonly indexer: IndexWriter;
+  /** Bulk loads re-analyse once the data has grown by as much again as was last analysed. */
+  private rowsAtAnalyze = 0;
+  private loadedSinceAnalyze = 0;
   private readonly selectCurrent: Statement;
-  private readonly selectVersion: Statement;
-  private readonly deleteIndexes: Statement[];
-  private readonly insertToken: Statement;
-  private readonly insertReference: Statement;
-  private readonly insertDate: Statement;
-  private readonly insertString: Statement;
-  private readonly setCreatedSeq: Statement;
+  private readonly selectHistory: Statement;
+  private readonly insertRow: Statement;
+  private readonly updateRow: Statement;
+  private readonly markDeleted: Statement;
+  private readonly archive: Statement;
 
-  constructor(file: string) {
+  constructor(file: string, options: StoreOptions = {}) {
+    this.pageSetTtlMs = options.pageSetTtlMs ?? 30 * 60_000;
+    this.maxPageSets = options.maxPageSets ?? 500;
     this.db = new BetterSqlite3(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    createSchema(this.db);
-    this.insertResource = this.db.prepare(
-      `INSERT INTO resources (type, id, version, last_updated, last_updated_ms, patient_id, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.updateResource = this.db.prepare(
-      `UPDATE resources SET version = ?, last_updated = ?, last_updated_ms = ?, patient_id = ?, json = ?, deleted = ?
-       WHERE type = ? AND id = ?`,
-    );
-    this.insertHistory = this.db.prepare(
-      'INSERT INTO history (type, id, version, last_updated, deleted, json) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.selectCurrent = this.db.prepare('SELECT * FROM resources WHERE type = ? AND id = ?');
-    this.selectVersion = this.db.prepare(
-      'SELECT * FROM history WHERE type = ? AND id = ? AND version = ?',
-    );
-    this.deleteIndexes = ['idx_token', 'idx_reference', 'idx_date', 'idx_string'].map((t) =>
-      this.db.prepare(`DELETE FROM ${t} WHERE type = ? AND id = ?`),
-    );
-    this.insertToken = this.db.prepare(
-      'INSERT INTO idx_token (type, id, param, system, code) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.insertReference = this.db.prepare(
-      'INSERT INTO idx_reference (type, id, param, target_type, target_id) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.insertDate = this.db.prepare(
-      'INSERT INTO idx_date (type, id, param, low, high) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.insertString = this.db.prepare(
-      'INSERT INTO idx_string (type, id, param, value) VALUES (?, ?, ?, ?)',
-    );
-    this.setCreatedSeq = this.db.prepare('UPDATE resources SET created_seq = seq WHERE seq = ?');
+    this.db.pragma('cache_size = -65536');
+    this.db.pragma('temp_store = MEMORY');
+    createPageSchema(this.db);
+    // Converting an older layout and re-indexing happen in one transaction: a crash part-way
+    // leaves the file as it was.
+    this.db.exec('BEGIN IMMEDIATE');
+    let legacy: ReturnType<typeof takeLegacyRows>;
+    let rebuilt: boolean;
+    try {
+      legacy = takeLegacyRows(this.db);
+      createSchema(this.db);
+      this.pids = new ParamIds(this.db);
+      this.indexer = new IndexWriter(this.db, this.pids);
+      this.selectCurrent = this.db.prepare(
+        'SELECT rid, version, deleted, patient_id, last_updated, json FROM resources WHERE type = ? AND id = ?',
+      );
+      this.selectHistory = this.db.prepare(
+        'SELECT deleted, json FROM history WHERE type = ? AND id = ? AND version = ?',
+      );
+      this.insertRow = this.db.prepare(
+        `INSERT INTO resources (type, id, version, last_updated, last_updated_ms, patient_id, deleted, json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      this.updateRow = this.db.prepare(
+        `UPDATE resources SET version = ?, last_updated = ?, last_updated_ms = ?, patient_id = ?, deleted = 0, json = ?
+         WHERE rid = ?`,
+      );
+      this.markDeleted = this.db.prepare(
+        'UPDATE resources SET version = ?, last_updated = ?, last_updated_ms = ?, deleted = 1 WHERE rid = ?',
+      );
+      this.archive = this.db.prepare(
+        `INSERT INTO history (type, id, version, last_updated, deleted, json)
+         SELECT type, id, version, last_updated, deleted, json FROM resources WHERE rid = ?`,
+      );
+      if (legacy) this.restoreLegacy(legacy.current, legacy.superseded);
+      rebuilt = this.reindexIfDefinitionsChanged();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      this.db.close();
+      throw error;
+    }
+    const analysed = this.db
+      .prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+      .get();
+    if (rebuilt || !analysed) this.analyze();
+    else
+      this.rowsAtAnalyze = (
+        this.db.prepare('SELECT COUNT(*) AS n FROM resources').get() as { n: number }
+      ).n;
+    // The first layout kept every version twice: give the space back once, after converting.
+    if (legacy) this.db.exec('VACUUM');
   }
 
   close(): void {
+    // Lets SQLite refresh planner statistics that writes since opening have made stale.
+    this.db.pragma('optimize');
     this.db.close();
   }
 
   isSupported(type: string): boolean {
-    return type in SEARCH_PARAMS;
+    return Object.hasOwn(SEARCH_PARAMS, type);
   }
 
+  /** The current version, or undefined; a deleted resource is 410 Gone. */
   read(type: string, id: string): { resource: Resource; patientId: string | null } | undefined {
-    const row = this.selectCurrent.get(type, id) as (StoredRow & { deleted: number }) | undefined;
+    const row = this.currentRow(type, id);
     if (!row) return undefined;
-    if (row.deleted) throw new FhirError(410, `${type}/${id} was deleted`, 'deleted');
+    if (row.deleted) throw new FhirError(410, `${type}/${id} has been deleted`, 'deleted');
     return { resource: JSON.parse(row.json) as Resource, patientId: row.patient_id };
   }
 
+  /** The current row as stored, deleted or not (for access checks and vread). */
+  currentRow(type: string, id: string): CurrentRow | undefined {
+    return this.selectCurrent.get(type, id) as CurrentRow | undefined;
+  }
+
+  /** One version; a version that records a deletion is 410 Gone. */
   vread(type: string, id: string, version: number): Resource | undefined {
-    const row = this.selectVersion.get(type, id, version) as
-      { json: string; deleted: number } | undefined;
+    const current = this.currentRow(type, id);
+    if (!current || version > current.version || version < 1) return undefined;
+    const row =
+      version === current.version
+        ? current
+        : (this.selectHistory.get(type, id, version) as
+            { deleted: number; json: string } | undefined);
     if (!row) return undefined;
     if (row.deleted)
-      throw new FhirError(410, `${type}/${id} version ${version} is a deletion`, 'deleted');
+      throw new FhirError(410, `version ${version} of ${type}/${id} is a deletion`, 'deleted');
     return JSON.parse(row.json) as Resource;
   }
 
-  /** Creates with a server-assigned id (or the given one when `keepId`). */
+  /** Creates with a server-assigned id (or the resource's own with `keepId`, as transactions do). */
   create(input: Resource, options: { keepId?: boolean; now?: Date } = {}): Resource {
     validateResource(input);
     const id = options.keepId && input.id ? input.id : randomUUID();
-    return this.db.transaction(() => this.write({ ...input, id }, 1, options.now))();
+    return this.db.transaction(() => {
+      const current = this.currentRow(input.resourceType, id);
+      if (current && !current.deleted)
+        throw new FhirError(409, `${input.resourceType}/${id} already exists`, 'duplicate');
+      return this.writeVersion({ ...input, id }, current, options.now ?? new Date());
+    })();
   }
 
   /**
-   * Updates (or creates, for a client-chosen id). With `ifMatch` the current version must match,
-   * else 412: a stale edit is refused, never merged over someone else's change.
+   * Updates, or creates under a client-chosen id. With `ifMatch` the current version must be
+   * that one, else 412: a stale edit is refused, never written over someone else's change.
    */
   update(
     type: string,
@@ -130,13 +186,14 @@ export class ResourceStore {
     if (input.id !== id)
       throw new FhirError(
         400,
-        `the resource id "${String(input.id)}" does not match the URL id "${id}"`,
+        input.id === undefined
+          ? `the resource has no id; an update must carry the id of the URL ("${id}")`
+          : `the resource id "${input.id}" does not match the URL id "${id}"`,
         'invalid',
       );
     return this.db.transaction(() => {
-      const current = this.selectCurrent.get(type, id) as
-        (StoredRow & { deleted: number }) | undefined;
-      if (ifMatch !== undefined && (!current || current.version !== ifMatch)) {
+      const current = this.currentRow(type, id);
+      if (ifMatch !== undefined && current?.version !== ifMatch) {
         throw new FhirError(
           412,
           current
@@ -145,182 +202,172 @@ export class ResourceStore {
           'conflict',
         );
       }
-      return { resource: this.write(input, (current?.version ?? 0) + 1, now), created: !current };
+      const created = !current || current.deleted === 1;
+      return { resource: this.writeVersion(input, current, now ?? new Date()), created };
     })();
   }
 
-  delete(type: string, id: string): boolean {
+  /** Deletes (a new version marking the deletion); false when there was nothing to delete. */
+  delete(type: string, id: string, now = new Date()): boolean {
     return this.db.transaction(() => {
-      const current = this.selectCurrent.get(type, id) as
-        (StoredRow & { deleted: number; last_updated: string }) | undefined;
+      const current = this.currentRow(type, id);
       if (!current || current.deleted) return false;
-      const now = new Date().toISOString();
-      this.updateResource.run(
-        current.version + 1,
-        now,
-        Date.parse(now),
-        current.patient_id,
-        current.json,
-        1,
-        type,
-        id,
-      );
-      this.insertHistory.run(type, id, current.version + 1, now, 1, current.json);
-      for (const statement of this.deleteIndexes) statement.run(type, id);
+      this.archive.run(current.rid);
+      this.markDeleted.run(current.version + 1, now.toISOString(), now.getTime(), current.rid);
+      this.indexer.clear(current.rid);
       return true;
     })();
   }
 
-  /** Runs `work` in one SQLite transaction: all of it is written or none. */
+  /** Runs `work` in one SQLite transaction (nested calls become savepoints): all of it or none. */
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)();
   }
 
-  /** Bulk load for seeding: resources keep their ids, in one transaction per call. */
+  /**
+   * Bulk load (seeding, NDJSON): resources keep their ids (one is assigned when absent), a
+   * resource already present gets a new version, and the whole call is one transaction.
+   */
   loadMany(resources: readonly Resource[], now = new Date()): number {
     this.db.transaction(() => {
-      for (const resource of resources) {
-        validateResource(resource);
-        const current = this.selectCurrent.get(resource.resourceType, resource.id) as
-          StoredRow | undefined;
-        this.write(resource, (current?.version ?? 0) + 1, now);
-      }
+      for (const input of resources) this.loadOne(input, now);
     })();
+    this.loadedSinceAnalyze += resources.length;
+    if (this.loadedSinceAnalyze >= Math.max(ANALYZE_AFTER, this.rowsAtAnalyze)) this.analyze();
     return resources.length;
   }
 
-  private write(input: Resource, version: number, now = new Date()): Resource {
+  /**
+   * Refreshes the statistics SQLite's planner uses to pick which index drives a search (a
+   * patient list, a code, a date range). Without them it guesses, and a guess can turn a 20 ms
+   * search into a slow one. Bounded sampling keeps it to tens of milliseconds.
+   */
+  analyze(): void {
+    this.db.exec('PRAGMA analysis_limit = 2000; ANALYZE;');
+    this.rowsAtAnalyze = (
+      this.db.prepare('SELECT COUNT(*) AS n FROM resources').get() as { n: number }
+    ).n;
+    this.loadedSinceAnalyze = 0;
+  }
+
+  private loadOne(input: Resource, now: Date): void {
+    validateResource(input);
+    const resource = input.id ? input : { ...input, id: randomUUID() };
+    this.writeVersion(resource, this.currentRow(resource.resourceType, resource.id!), now);
+  }
+
+  /**
+   * Loads a FHIR Bulk Data export folder (`*.ndjson`, one resource per line) atomically: a bad
+   * line names its file and line number and nothing of the folder is kept.
+   */
+  loadNdjson(dir: string, now = new Date()): Record<string, number> {
+    const counts: Record<string, number> = {};
+    let loaded = 0;
+    this.db.transaction(() => {
+      for (const batch of readNdjsonFolder(dir)) {
+        for (const { resource, where } of batch) {
+          try {
+            this.loadOne(resource, now);
+          } catch (error) {
+            if (error instanceof FhirError)
+              throw new FhirError(error.status, `${where}: ${error.message}`, error.code);
+            throw error;
+          }
+          counts[resource.resourceType] = (counts[resource.resourceType] ?? 0) + 1;
+          loaded++;
+        }
+      }
+    })();
+    this.loadedSinceAnalyze += loaded;
+    if (this.loadedSinceAnalyze >= Math.max(ANALYZE_AFTER, this.rowsAtAnalyze)) this.analyze();
+    return counts;
+  }
+
+  /** An R4 search (see search.ts): indexed filters, sort, paging snapshot and includes. */
+  search(type: string, params: SearchParams, context: SearchContext): SearchOutcome {
+    return runSearch(this, type, params, context);
+  }
+
+  private writeVersion(input: Resource, current: CurrentRow | undefined, now: Date): Resource {
+    const version = (current?.version ?? 0) + 1;
     const lastUpdated = now.toISOString();
+    const { resourceType, id, meta, ...rest } = input;
     const resource: Resource = {
-      ...input,
-      meta: { ...(input.meta ?? {}), versionId: String(version), lastUpdated },
+      resourceType,
+      id,
+      meta: { ...(meta ?? {}), versionId: String(version), lastUpdated },
+      ...rest,
     };
-    const type = resource.resourceType;
-    const id = resource.id!;
     const json = JSON.stringify(resource);
     const patient = patientOf(resource) ?? null;
-    const exists = version > 1 && this.selectCurrent.get(type, id) !== undefined;
-    if (exists) {
-      this.updateResource.run(version, lastUpdated, now.getTime(), patient, json, 0, type, id);
-      for (const statement of this.deleteIndexes) statement.run(type, id);
+    let rid: number;
+    if (current) {
+      this.archive.run(current.rid);
+      this.updateRow.run(version, lastUpdated, now.getTime(), patient, json, current.rid);
+      this.indexer.clear(current.rid);
+      rid = current.rid;
     } else {
-      const info = this.insertResource.run(
-        type,
+      const info = this.insertRow.run(
+        resourceType,
         id,
         version,
         lastUpdated,
         now.getTime(),
         patient,
+        0,
         json,
       );
-      this.setCreatedSeq.run(info.lastInsertRowid);
+      rid = Number(info.lastInsertRowid);
     }
-    this.insertHistory.run(type, id, version, lastUpdated, 0, json);
-    this.index(resource);
+    this.indexer.index(rid, resource);
     return resource;
   }
 
-  private index(resource: Resource): void {
-    const type = resource.resourceType;
-    const id = resource.id!;
-    for (const def of SEARCH_PARAMS[type] ?? []) {
-      for (const value of def.extract(resource)) {
-        switch (def.type) {
-          case 'token': {
-            const v = value as { system?: unknown; code?: unknown };
-            if (v && typeof v.code === 'string')
-              this.insertToken.run(
-                type,
-                id,
-                def.name,
-                typeof v.system === 'string' ? v.system : null,
-                v.code,
-              );
-            break;
-          }
-          case 'reference': {
-            const [targetType, targetId] = splitReference(value as string);
-            if (targetId)
-              this.insertReference.run(type, id, def.name, targetType ?? null, targetId);
-            break;
-          }
-          case 'date': {
-            const range = rangeOfElement(value);
-            if (range) this.insertDate.run(type, id, def.name, range.low, range.high);
-            break;
-          }
-          case 'string':
-            if (typeof value === 'string')
-              this.insertString.run(type, id, def.name, normaliseString(value));
-            break;
-        }
+  private restoreLegacy(current: readonly LegacyRow[], superseded: readonly LegacyRow[]): void {
+    const insertHistory = this.db.prepare(
+      'INSERT INTO history (type, id, version, last_updated, deleted, json) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const row of current) {
+      const resource = JSON.parse(row.json) as Resource;
+      this.insertRow.run(
+        row.type,
+        row.id,
+        row.version,
+        row.last_updated,
+        Date.parse(row.last_updated),
+        patientOf(resource) ?? null,
+        row.deleted,
+        row.json,
+      );
+    }
+    for (const row of superseded)
+      insertHistory.run(row.type, row.id, row.version, row.last_updated, row.deleted, row.json);
+  }
+
+  /** Rebuilds every index row when the parameter definitions differ from the indexed ones. */
+  private reindexIfDefinitionsChanged(): boolean {
+    const signature = indexSignature();
+    const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'index_signature'").get() as
+      { value: string } | undefined;
+    if (stored?.value === signature) return false;
+    if (stored) for (const table of INDEX_TABLES) this.db.exec(`DELETE FROM ${table}`);
+    const setPatient = this.db.prepare('UPDATE resources SET patient_id = ? WHERE rid = ?');
+    const rows = this.db.prepare('SELECT rid, json FROM resources WHERE deleted = 0').all() as {
+      rid: number;
+      json: string;
+    }[];
+    for (const row of rows) {
+      const resource = JSON.parse(row.json) as Resource;
+      setPatient.run(patientOf(resource) ?? null, row.rid);
+      try {
+        this.indexer.index(row.rid, resource);
+      } catch {
+        // Stored before a stricter rule existed: it stays readable, unsearchable by that value.
       }
     }
-    this.insertToken.run(type, id, '_id', null, id);
-  }
-}
-
-/** Lower-case, accents removed, for R4 string matching (case- and accent-insensitive). */
-export function normaliseString(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
-/** "Patient/123", an absolute ".../Patient/123" or "Patient/123/_history/2" → [type, id]. */
-export function splitReference(reference: string): [string | undefined, string | undefined] {
-  const match = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(
-    reference,
-  );
-  if (match) return [match[1], match[2]];
-  return [undefined, undefined];
-}
-
-export function validateResource(input: unknown): asserts input is Resource {
-  if (!input || typeof input !== 'object' || Array.isArray(input))
-    throw new FhirError(400, 'the body is not a FHIR resource (a JSON object)', 'structure');
-  const resource = input as Resource;
-  if (typeof resource.resourceType !== 'string')
-    throw new FhirError(400, 'the resource has no resourceType', 'structure');
-  if (!(resource.resourceType in SEARCH_PARAMS)) {
-    throw new FhirError(
-      400,
-      `resourceType ${resource.resourceType} is not supported by this server`,
-      'not-supported',
-    );
-  }
-  if (
-    resource.id !== undefined &&
-    (typeof resource.id !== 'string' || !ID_PATTERN.test(resource.id))
-  ) {
-    throw new FhirError(
-      400,
-      `"${String(resource.id).slice(0, 80)}" is not a valid FHIR id`,
-      'invalid',
-    );
-  }
-  checkReferences(resource, 0);
-}
-
-/** Every `reference` must be relative (Type/id), absolute, a contained `#id`, a urn:uuid or a conditional query. */
-function checkReferences(value: unknown, depth: number): void {
-  if (depth > 40 || !value || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    for (const item of value) checkReferences(item, depth + 1);
-    return;
-  }
-  for (const [key, child] of Object.entries(value)) {
-    if (key === 'reference' && typeof child === 'string') {
-      const ok =
-        /^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}(\/_history\/[A-Za-z0-9\-.]{1,64})?$/.test(child) ||
-        /^https?:\/\/\S+\/[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/.test(child) ||
-        /^#\S*$/.test(child) ||
-        /^urn:(uuid|oid):\S+$/.test(child) ||
-        /^[A-Z][A-Za-z]+\?\S+$/.test(child);
-      if (!ok) throw new FhirError(400, `invalid reference "${child.slice(0, 80)}"`, 'invalid');
-    } else if (key !== 'contained') {
-      checkReferences(child, depth + 1);
-    }
+    this.db
+      .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('index_signature', ?)")
+      .run(signature);
+    return true;
   }
 }

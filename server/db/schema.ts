@@ -1,20 +1,44 @@
 import type { Database } from 'better-sqlite3';
 
 /**
- * Resources are stored as JSON with their current version, every version in `history`, and one
- * index table per search-parameter type filled in the same transaction as the write, so every
- * search is an indexed lookup rather than a scan of JSON.
+ * Storage layout. `resources` holds the current version of every resource (a deletion keeps its
+ * row, marked deleted); `history` holds the versions it superseded, for vread. One index table
+ * per search-parameter type is filled in the same transaction as the write. Index rows are
+ * clustered by the resource's integer `rid` (`WITHOUT ROWID`, key `(rid, pid, n)`), so writing
+ * a new resource appends, deleting its rows is one range, and sorting or following its
+ * references is a key lookup; one secondary index per table, led by the parameter id `pid`
+ * (from `search_params`), serves the searches. A search is a set of such lookups joined on
+ * `rid`, never a scan of JSON.
+ *
+ * `idx_token` and `idx_reference` are views in the first layout's shape (type, id, param, …)
+ * for code outside the FHIR layer that reads the indexes directly (the auth layer's care-team
+ * queries, the seed checks); through the view such queries still use the indexes. Parameters
+ * that R4 defines as a filtered alias of another (`patient` = `subject` of type Patient,
+ * `combo-code` = `code` | `component-code`) have no rows of their own: searches read the rows
+ * of the parameters they alias.
+ *
+ * Paging snapshots live in an attached in-memory database: they are disposable, and keeping them
+ * out of the file keeps the WAL small.
  */
+export const SCHEMA_VERSION = 2;
+
+export const INDEX_TABLES = [
+  'index_token',
+  'index_reference',
+  'index_date',
+  'index_string',
+  'index_quantity',
+] as const;
+
 export function createSchema(db: Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS resources (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      rid INTEGER PRIMARY KEY,
       type TEXT NOT NULL,
       id TEXT NOT NULL,
       version INTEGER NOT NULL,
       last_updated TEXT NOT NULL,
       last_updated_ms INTEGER NOT NULL,
-      created_seq INTEGER NOT NULL DEFAULT 0,
       patient_id TEXT,
       deleted INTEGER NOT NULL DEFAULT 0,
       json TEXT NOT NULL,
@@ -23,21 +47,110 @@ export function createSchema(db: Database): void {
     CREATE INDEX IF NOT EXISTS resources_patient ON resources (type, patient_id);
     CREATE INDEX IF NOT EXISTS resources_updated ON resources (type, last_updated_ms);
     CREATE TABLE IF NOT EXISTS history (
-      type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, last_updated TEXT NOT NULL,
-      deleted INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL,
-      PRIMARY KEY (type, id, version)
-    ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS idx_token (type TEXT, id TEXT, param TEXT, system TEXT, code TEXT);
-    CREATE INDEX IF NOT EXISTS idx_token_lookup ON idx_token (type, param, code, system, id);
-    CREATE INDEX IF NOT EXISTS idx_token_owner ON idx_token (type, id);
-    CREATE TABLE IF NOT EXISTS idx_reference (type TEXT, id TEXT, param TEXT, target_type TEXT, target_id TEXT);
-    CREATE INDEX IF NOT EXISTS idx_reference_lookup ON idx_reference (type, param, target_id, target_type, id);
-    CREATE INDEX IF NOT EXISTS idx_reference_owner ON idx_reference (type, id, param);
-    CREATE TABLE IF NOT EXISTS idx_date (type TEXT, id TEXT, param TEXT, low INTEGER, high INTEGER);
-    CREATE INDEX IF NOT EXISTS idx_date_lookup ON idx_date (type, param, low, high, id);
-    CREATE INDEX IF NOT EXISTS idx_date_owner ON idx_date (type, id);
-    CREATE TABLE IF NOT EXISTS idx_string (type TEXT, id TEXT, param TEXT, value TEXT);
-    CREATE INDEX IF NOT EXISTS idx_string_lookup ON idx_string (type, param, value, id);
-    CREATE INDEX IF NOT EXISTS idx_string_owner ON idx_string (type, id);
+      type TEXT NOT NULL,
+      id TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      last_updated TEXT NOT NULL,
+      deleted INTEGER NOT NULL DEFAULT 0,
+      json TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS history_version ON history (type, id, version);
+    CREATE TABLE IF NOT EXISTS search_params (
+      pid INTEGER PRIMARY KEY, type TEXT NOT NULL, param TEXT NOT NULL, UNIQUE (type, param));
+
+    CREATE TABLE IF NOT EXISTS index_token (
+      rid INTEGER NOT NULL, pid INTEGER NOT NULL, n INTEGER NOT NULL,
+      system TEXT NOT NULL, code TEXT NOT NULL,
+      PRIMARY KEY (rid, pid, n)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS index_token_lookup ON index_token (pid, code, system);
+
+    CREATE TABLE IF NOT EXISTS index_reference (
+      rid INTEGER NOT NULL, pid INTEGER NOT NULL, n INTEGER NOT NULL,
+      target_type TEXT, target_id TEXT, url TEXT,
+      PRIMARY KEY (rid, pid, n)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS index_reference_lookup
+      ON index_reference (pid, target_id, target_type);
+    CREATE INDEX IF NOT EXISTS index_reference_url ON index_reference (pid, url)
+      WHERE url IS NOT NULL;
+
+    CREATE TABLE IF NOT EXISTS index_date (
+      rid INTEGER NOT NULL, pid INTEGER NOT NULL, n INTEGER NOT NULL,
+      low INTEGER NOT NULL, high INTEGER NOT NULL,
+      PRIMARY KEY (rid, pid, n)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS index_date_lookup ON index_date (pid, low, high);
+
+    CREATE TABLE IF NOT EXISTS index_string (
+      rid INTEGER NOT NULL, pid INTEGER NOT NULL, n INTEGER NOT NULL,
+      value TEXT NOT NULL, exact TEXT NOT NULL,
+      PRIMARY KEY (rid, pid, n)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS index_string_lookup ON index_string (pid, value);
+
+    CREATE TABLE IF NOT EXISTS index_quantity (
+      rid INTEGER NOT NULL, pid INTEGER NOT NULL, n INTEGER NOT NULL,
+      value REAL NOT NULL, system TEXT, code TEXT, unit TEXT,
+      PRIMARY KEY (rid, pid, n)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS index_quantity_lookup ON index_quantity (pid, value);
+
+    CREATE VIEW IF NOT EXISTS idx_token AS
+      SELECT x.rid AS rid, p.type AS type, r.id AS id, p.param AS param,
+             NULLIF(x.system, '') AS system, x.code AS code
+      FROM index_token x JOIN search_params p ON p.pid = x.pid JOIN resources r ON r.rid = x.rid;
+    CREATE VIEW IF NOT EXISTS idx_reference AS
+      SELECT x.rid AS rid, p.type AS type, r.id AS id, p.param AS param,
+             x.target_type AS target_type, x.target_id AS target_id, x.url AS url
+      FROM index_reference x JOIN search_params p ON p.pid = x.pid JOIN resources r ON r.rid = x.rid;
+
+    CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+export function createPageSchema(db: Database): void {
+  db.exec(`
+    ATTACH DATABASE ':memory:' AS pages;
+    CREATE TABLE pages.page_sets (
+      id TEXT PRIMARY KEY, type TEXT NOT NULL, query TEXT NOT NULL, owner TEXT NOT NULL,
+      total INTEGER NOT NULL, created_ms INTEGER NOT NULL);
+    CREATE INDEX pages.page_sets_created ON page_sets (created_ms);
+    CREATE TABLE pages.page_rows (
+      set_id TEXT NOT NULL, pos INTEGER NOT NULL, rid INTEGER NOT NULL,
+      PRIMARY KEY (set_id, pos)) WITHOUT ROWID;
+  `);
+}
+
+/** A row of the first layout (before `rid`): rebuilt into the current one on open. */
+export interface LegacyRow {
+  readonly type: string;
+  readonly id: string;
+  readonly version: number;
+  readonly last_updated: string;
+  readonly deleted: number;
+  readonly json: string;
+}
+
+/**
+ * Databases written by the first version of this server had no `rid` and kept every version in
+ * `history`. Their rows are read out and the tables dropped, so the caller can write them back
+ * into the current layout (and index them) in the same transaction.
+ */
+export function takeLegacyRows(
+  db: Database,
+): { current: LegacyRow[]; superseded: LegacyRow[] } | undefined {
+  const columns = db.prepare('PRAGMA table_info(resources)').all() as { name: string }[];
+  if (columns.length === 0 || columns.some((c) => c.name === 'rid')) return undefined;
+  const current = db
+    .prepare('SELECT type, id, version, last_updated, deleted, json FROM resources ORDER BY seq')
+    .all() as LegacyRow[];
+  const superseded = db
+    .prepare(
+      `SELECT h.type, h.id, h.version, h.last_updated, h.deleted, h.json FROM history h
+       JOIN resources r ON r.type = h.type AND r.id = h.id WHERE h.version < r.version`,
+    )
+    .all() as LegacyRow[];
+  db.exec(`
+    DROP TABLE IF EXISTS resources; DROP TABLE IF EXISTS history;
+    DROP TABLE IF EXISTS idx_token; DROP TABLE IF EXISTS idx_reference;
+    DROP TABLE IF EXISTS idx_date; DROP TABLE IF EXISTS idx_string;
+  `);
+  return { current, superseded };
 }

@@ -1,386 +1,296 @@
-import { SEARCH_PARAMS, SHARED_TYPES, SearchParamDef } from '../fhir/search-params';
-import { rangeOf } from './date-range';
+import { randomUUID } from 'node:crypto';
+import { SHARED_TYPES } from '../fhir/search-params';
 import { FhirError } from './fhir-error';
-import { Resource, ResourceStore, normaliseString, splitReference } from './resource-store';
+import type { ResourceStore } from './resource-store';
+import { Resource } from './resource-validation';
+import { Clause, IncludeSpec, ParsedSearch, SearchParams, parseSearch } from './search-query';
 
-export type QueryParams = ReadonlyMap<string, readonly string[]>;
+export type { SearchParams } from './search-query';
 
-export interface SearchOptions {
-  /** 'all' or the Patient ids the caller may reach. */
+export interface SearchContext {
+  /** 'all', or the Patient ids whose compartments the caller may reach. */
   readonly patientScope: 'all' | ReadonlySet<string>;
-  readonly count: number;
-  readonly offset: number;
-  /** Highest `created_seq` visible: keeps later pages consistent while data is added. */
-  readonly snapshot?: number;
+  /** Whether resources of a type may be added by _include/_revinclude (default: all may). */
+  readonly canInclude?: (type: string) => boolean;
+  /** Who searched: only they may page through the snapshot. */
+  readonly owner?: string;
+  /** `Prefer: handling=strict`: refuse unknown parameters (400) instead of ignoring them. */
+  readonly strict?: boolean;
+  readonly now?: number;
 }
 
-export interface SearchResult {
-  readonly matches: Resource[];
-  readonly includes: Resource[];
+export interface SearchOutcome {
+  readonly search: ParsedSearch;
+  readonly matches: readonly Resource[];
+  readonly includes: readonly Resource[];
+  /** Matches in all pages (R4 `Bundle.total`), fixed when the search ran. */
   readonly total: number;
-  readonly snapshot: number;
-  /** Parameters the server did not understand (ignored unless strict). */
-  readonly ignored: string[];
+  /** Where this page starts, and the snapshot that later pages read, when there are more. */
+  readonly offset: number;
+  readonly pageSetId?: string;
+  /** Patients whose data this page holds (matches and includes), for the audit trail. */
+  readonly patientIds: ReadonlySet<string>;
+  /** Types left out of _include/_revinclude because the caller may not read them. */
+  readonly withheldIncludeTypes: readonly string[];
 }
 
-/** Result parameters handled by the HTTP layer or here, not as filters. */
-const CONTROL = new Set([
-  '_count',
-  '_sort',
-  '_include',
-  '_revinclude',
-  '_summary',
-  '_elements',
-  '_format',
-  '_pretty',
-  '_snapshot',
-  '_offset',
-  '_total',
-]);
-const PREFIXES = ['eq', 'ne', 'gt', 'lt', 'ge', 'le', 'sa', 'eb'] as const;
-type Prefix = (typeof PREFIXES)[number];
-
-interface Clause {
-  readonly sql: string;
-  readonly args: unknown[];
-}
-
-/** Runs an R4 search with indexed SQL; AND across parameters, OR across comma-separated values. */
-export function search(
-  store: ResourceStore,
-  type: string,
-  params: QueryParams,
-  options: SearchOptions,
-): SearchResult {
-  const defs = SEARCH_PARAMS[type];
-  if (!defs) throw new FhirError(404, `resource type ${type} is not supported`, 'not-supported');
-  const clauses: Clause[] = [];
-  const ignored: string[] = [];
-  for (const [rawName, values] of params) {
-    if (CONTROL.has(rawName)) continue;
-    const [name, modifier] = rawName.split(':');
-    if (name === '_id') {
-      clauses.push(...values.map((v) => inList('r.id', v.split(','))));
-      continue;
-    }
-    if (name === '_lastUpdated') {
-      for (const v of values) clauses.push(lastUpdatedClause(v));
-      continue;
-    }
-    const def = defs.find((d) => d.name === name);
-    if (!def) {
-      ignored.push(rawName);
-      continue;
-    }
-    for (const value of values) clauses.push(paramClause(type, def, modifier, value));
-  }
-  if (options.patientScope !== 'all' && !SHARED_TYPES.has(type)) {
-    clauses.push(inList('r.patient_id', [...options.patientScope]));
-  }
-  const snapshot =
-    options.snapshot ??
-    (store.db.prepare('SELECT COALESCE(MAX(seq), 0) AS s FROM resources').get() as { s: number }).s;
-  const where = [
-    'r.type = ?',
-    'r.deleted = 0',
-    'r.created_seq <= ?',
-    ...clauses.map((c) => c.sql),
-  ].join(' AND ');
-  const args = [type, snapshot, ...clauses.flatMap((c) => c.args)];
-  const total = (
-    store.db.prepare(`SELECT COUNT(*) AS n FROM resources r WHERE ${where}`).get(...args) as {
-      n: number;
-    }
-  ).n;
-  const order = sortClause(type, params.get('_sort')?.[0]);
-  const rows =
-    options.count === 0
-      ? []
-      : (store.db
-          .prepare(
-            `SELECT r.json FROM resources r WHERE ${where} ORDER BY ${order.sql} LIMIT ? OFFSET ?`,
-          )
-          .all(...args, ...order.args, options.count, options.offset) as { json: string }[]);
-  const matches = rows.map((r) => JSON.parse(r.json) as Resource);
-  const includes = [
-    ...followIncludes(store, type, matches, params.get('_include') ?? [], options.patientScope),
-    ...followRevIncludes(store, matches, params.get('_revinclude') ?? [], options.patientScope),
-  ];
-  return { matches, includes: dedupe(includes, matches), total, snapshot, ignored };
-}
-
-function inList(column: string, values: readonly string[]): Clause {
-  if (values.length === 0) return { sql: '0', args: [] };
-  return { sql: `${column} IN (SELECT value FROM json_each(?))`, args: [JSON.stringify(values)] };
+interface Row {
+  readonly rid: number;
+  readonly type: string;
+  readonly id: string;
+  readonly patient_id: string | null;
+  readonly deleted?: number;
+  readonly json: string;
 }
 
 /**
- * A filter as an uncorrelated `IN` over one index table: SQLite evaluates it once through the
- * (type, param, value) index instead of probing the index table for every candidate resource.
+ * Runs an R4 search. The first page is answered directly when everything fits on it; otherwise
+ * the ordered list of matches is kept as a snapshot (row ids in an in-memory table), and later
+ * pages read slices of it (`_getpages`). That is what keeps paging consistent while data
+ * changes: a resource created after the search is not slipped into page 2 and nothing shifts
+ * between pages; each page shows the current version of what matched, less anything deleted
+ * or no longer visible to the caller. Keyset paging was the alternative, but an update that
+ * moves a resource's sort key would then skip or repeat it.
  */
-function exists(type: string, table: string, condition: string, args: unknown[]): Clause {
+export function runSearch(
+  store: ResourceStore,
+  type: string,
+  params: SearchParams,
+  context: SearchContext,
+): SearchOutcome {
+  const now = context.now ?? Date.now();
+  const pairs = [...params];
+  const { search, where, args } = compileSearch(store, type, pairs, context);
+  const db = store.db;
+  return store.transaction(() => {
+    const total = (
+      db.prepare(`SELECT COUNT(*) AS n FROM resources r WHERE ${where}`).get(...args) as {
+        n: number;
+      }
+    ).n;
+    if (search.summary === 'count' || total === 0)
+      return outcome(store, search, [], total, 0, undefined, context);
+    if (total <= search.count) {
+      const rows = db
+        .prepare(
+          `SELECT r.rid, r.type, r.id, r.patient_id, r.json FROM resources r WHERE ${where} ORDER BY ${search.order.sql}`,
+        )
+        .all(...args, ...search.order.args) as Row[];
+      return outcome(store, search, rows, total, 0, undefined, context);
+    }
+    const setId = createPageSet(store, search, pairs, where, args, total, context.owner ?? '', now);
+    return outcome(
+      store,
+      search,
+      pageRows(store, setId, 0, search.count),
+      total,
+      0,
+      setId,
+      context,
+    );
+  });
+}
+
+/** The parsed search and the SQL condition (over `resources r`) that selects its matches. */
+export function compileSearch(
+  store: ResourceStore,
+  type: string,
+  params: SearchParams,
+  context: SearchContext,
+): { search: ParsedSearch; where: string; args: unknown[] } {
+  const search = parseSearch(type, params, store.pids, context.now ?? Date.now());
+  if (context.strict && search.unknown.length > 0)
+    throw new FhirError(
+      400,
+      `unknown or unsupported search parameter(s) for ${type}: ${search.unknown.join(', ')}`,
+      'not-supported',
+    );
+  const filters = [
+    { sql: 'r.type = ?', args: [type] },
+    { sql: 'r.deleted = 0', args: [] },
+    ...search.filters,
+    ...scopeClause(type, context.patientScope),
+  ];
   return {
-    sql: `r.id IN (SELECT x.id FROM ${table} x WHERE x.type = ? AND ${condition})`,
-    args: [type, ...args],
+    search,
+    where: filters.map((c) => c.sql).join(' AND '),
+    args: filters.flatMap((c) => c.args),
   };
 }
 
-function paramClause(
-  type: string,
-  def: SearchParamDef,
-  modifier: string | undefined,
-  value: string,
-): Clause {
-  if (modifier === 'missing') {
-    const table = {
-      token: 'idx_token',
-      reference: 'idx_reference',
-      date: 'idx_date',
-      string: 'idx_string',
-    }[def.type];
-    const present = exists(type, table, 'x.param = ?', [def.name]);
-    return value === 'true' ? { sql: `NOT ${present.sql}`, args: present.args } : present;
+/** A later page of a search, from its snapshot. */
+export function readPage(
+  store: ResourceStore,
+  setId: string,
+  offset: number,
+  count: number,
+  context: SearchContext,
+): SearchOutcome {
+  const now = context.now ?? Date.now();
+  const set = store.db
+    .prepare('SELECT type, query, owner, total, created_ms FROM pages.page_sets WHERE id = ?')
+    .get(setId) as
+    { type: string; query: string; owner: string; total: number; created_ms: number } | undefined;
+  if (!set || set.owner !== (context.owner ?? '') || now - set.created_ms > store.pageSetTtlMs) {
+    throw new FhirError(
+      410,
+      'these search results are no longer available (a search is kept for a limited time): run the search again',
+      'not-found',
+    );
   }
-  const alternatives = value.split(/(?<!\\),/).map((v) => v.replace(/\\,/g, ','));
-  const ors = alternatives.map((alt) => singleValue(type, def, modifier, alt));
-  return { sql: `(${ors.map((o) => o.sql).join(' OR ')})`, args: ors.flatMap((o) => o.args) };
+  const search = parseSearch(
+    set.type,
+    JSON.parse(set.query) as [string, string][],
+    store.pids,
+    now,
+  );
+  const rows = pageRows(store, setId, offset, count).filter(
+    (row) => !row.deleted && visible(row, context.patientScope),
+  );
+  return outcome(store, { ...search, count }, rows, set.total, offset, setId, context);
 }
 
-function singleValue(
-  type: string,
-  def: SearchParamDef,
-  modifier: string | undefined,
-  value: string,
-): Clause {
-  switch (def.type) {
-    case 'token': {
-      const bar = value.indexOf('|');
-      if (bar < 0)
-        return exists(type, 'idx_token', 'x.param = ? AND x.code = ?', [def.name, value]);
-      const system = value.slice(0, bar);
-      const code = value.slice(bar + 1);
-      if (code === '')
-        return exists(type, 'idx_token', 'x.param = ? AND x.system = ?', [def.name, system]);
-      if (system === '')
-        return exists(type, 'idx_token', 'x.param = ? AND x.code = ? AND x.system IS NULL', [
-          def.name,
-          code,
-        ]);
-      return exists(type, 'idx_token', 'x.param = ? AND x.code = ? AND x.system = ?', [
-        def.name,
-        code,
-        system,
-      ]);
-    }
-    case 'reference': {
-      const [targetType, targetId] = value.includes('/')
-        ? splitReference(value)
-        : [modifier, value];
-      if (!targetId)
-        throw new FhirError(
-          400,
-          `"${value}" is not a reference for ${type}.${def.name}`,
-          'invalid',
-        );
-      return targetType
-        ? exists(type, 'idx_reference', 'x.param = ? AND x.target_id = ? AND x.target_type = ?', [
-            def.name,
-            targetId,
-            targetType,
-          ])
-        : exists(type, 'idx_reference', 'x.param = ? AND x.target_id = ?', [def.name, targetId]);
-    }
-    case 'string': {
-      const needle = normaliseString(value);
-      if (modifier === 'exact')
-        return exists(type, 'idx_string', 'x.param = ? AND x.value = ?', [
-          def.name,
-          value.toLowerCase(),
-        ]);
-      if (modifier === 'contains')
-        return exists(type, 'idx_string', "x.param = ? AND x.value LIKE ? ESCAPE '\\'", [
-          def.name,
-          `%${escapeLike(needle)}%`,
-        ]);
-      return exists(type, 'idx_string', "x.param = ? AND x.value LIKE ? ESCAPE '\\'", [
-        def.name,
-        `${escapeLike(needle)}%`,
-      ]);
-    }
-    case 'date':
-      return dateClause(type, def.name, value);
-  }
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function parsePrefixed(value: string): { prefix: Prefix; low: number; high: number } {
-  const prefix = (PREFIXES as readonly string[]).includes(value.slice(0, 2))
-    ? (value.slice(0, 2) as Prefix)
-    : 'eq';
-  const range = rangeOf(prefix === 'eq' && !value.startsWith('eq') ? value : value.slice(2));
-  if (!range) throw new FhirError(400, `"${value}" is not a valid date search value`, 'invalid');
-  return { prefix, ...range };
-}
-
-/** R4 date search: the resource's range [x.low, x.high] against the value's range [low, high]. */
-function dateCondition(
-  prefix: Prefix,
-  low: number,
-  high: number,
-  lowCol: string,
-  highCol: string,
-): Clause {
-  switch (prefix) {
-    case 'eq':
-      return { sql: `${lowCol} >= ? AND ${highCol} <= ?`, args: [low, high] };
-    case 'ne':
-      return { sql: `NOT (${lowCol} >= ? AND ${highCol} <= ?)`, args: [low, high] };
-    case 'gt':
-      return { sql: `${highCol} > ?`, args: [high] };
-    case 'lt':
-      return { sql: `${lowCol} < ?`, args: [low] };
-    case 'ge':
-      return { sql: `${highCol} >= ?`, args: [low] };
-    case 'le':
-      return { sql: `${lowCol} <= ?`, args: [high] };
-    case 'sa':
-      return { sql: `${lowCol} > ?`, args: [high] };
-    case 'eb':
-      return { sql: `${highCol} < ?`, args: [low] };
-  }
-}
-
-function dateClause(type: string, param: string, value: string): Clause {
-  const { prefix, low, high } = parsePrefixed(value);
-  const condition = dateCondition(prefix, low, high, 'x.low', 'x.high');
-  return exists(type, 'idx_date', `x.param = ? AND ${condition.sql}`, [param, ...condition.args]);
-}
-
-function lastUpdatedClause(value: string): Clause {
-  const { prefix, low, high } = parsePrefixed(value);
-  return dateCondition(prefix, low, high, 'r.last_updated_ms', 'r.last_updated_ms');
-}
-
-function sortClause(type: string, sort: string | undefined): Clause {
-  if (!sort) return { sql: 'r.seq', args: [] };
-  const parts: string[] = [];
-  const args: unknown[] = [];
-  for (const raw of sort.split(',')) {
-    const descending = raw.startsWith('-');
-    const name = descending ? raw.slice(1) : raw;
-    const direction = descending ? 'DESC' : 'ASC';
-    if (name === '_lastUpdated') parts.push(`r.last_updated_ms ${direction}`);
-    else if (name === '_id') parts.push(`r.id ${direction}`);
-    else {
-      const def = SEARCH_PARAMS[type]!.find((d) => d.name === name);
-      if (!def) throw new FhirError(400, `cannot sort ${type} by "${name}"`, 'not-supported');
-      const [table, column] =
-        def.type === 'date'
-          ? ['idx_date', descending ? 'MAX(x.high)' : 'MIN(x.low)']
-          : def.type === 'string'
-            ? ['idx_string', 'MIN(x.value)']
-            : def.type === 'token'
-              ? ['idx_token', 'MIN(x.code)']
-              : ['idx_reference', 'MIN(x.target_id)'];
-      parts.push(
-        `(SELECT ${column} FROM ${table} x WHERE x.type = r.type AND x.id = r.id AND x.param = ?) ${direction}`,
-      );
-      args.push(name);
-    }
-  }
-  parts.push('r.seq');
-  return { sql: parts.join(', '), args };
+function scopeClause(type: string, scope: 'all' | ReadonlySet<string>): Clause[] {
+  if (scope === 'all' || SHARED_TYPES.has(type)) return [];
+  return [
+    { sql: 'r.patient_id IN (SELECT value FROM json_each(?))', args: [JSON.stringify([...scope])] },
+  ];
 }
 
 function visible(
-  patientId: string | null,
+  row: { type: string; patient_id: string | null },
   scope: 'all' | ReadonlySet<string>,
-  type: string,
 ): boolean {
-  return scope === 'all' || SHARED_TYPES.has(type) || (patientId !== null && scope.has(patientId));
+  return (
+    scope === 'all' ||
+    SHARED_TYPES.has(row.type) ||
+    (row.patient_id !== null && scope.has(row.patient_id))
+  );
 }
 
-function followIncludes(
+function createPageSet(
   store: ResourceStore,
-  type: string,
-  matches: Resource[],
-  includes: readonly string[],
-  scope: 'all' | ReadonlySet<string>,
-): Resource[] {
-  if (matches.length === 0) return [];
-  const out: Resource[] = [];
-  for (const spec of includes.flatMap((s) => s.split(','))) {
-    const [sourceType, param, targetType] = spec.split(':');
-    if (
-      sourceType !== type ||
-      !SEARCH_PARAMS[type]?.some((d) => d.name === param && d.type === 'reference')
-    ) {
-      throw new FhirError(400, `_include=${spec} is not supported for ${type}`, 'not-supported');
+  search: ParsedSearch,
+  params: SearchParams,
+  where: string,
+  args: readonly unknown[],
+  total: number,
+  owner: string,
+  now: number,
+): string {
+  const db = store.db;
+  // Expired snapshots go first, then the oldest beyond the cap.
+  db.prepare(
+    'DELETE FROM pages.page_rows WHERE set_id IN (SELECT id FROM pages.page_sets WHERE created_ms < ?)',
+  ).run(now - store.pageSetTtlMs);
+  db.prepare('DELETE FROM pages.page_sets WHERE created_ms < ?').run(now - store.pageSetTtlMs);
+  const excess =
+    (db.prepare('SELECT COUNT(*) AS n FROM pages.page_sets').get() as { n: number }).n -
+    store.maxPageSets +
+    1;
+  if (excess > 0) {
+    const oldest = db
+      .prepare('SELECT id FROM pages.page_sets ORDER BY created_ms LIMIT ?')
+      .all(excess) as { id: string }[];
+    for (const { id } of oldest) {
+      db.prepare('DELETE FROM pages.page_rows WHERE set_id = ?').run(id);
+      db.prepare('DELETE FROM pages.page_sets WHERE id = ?').run(id);
     }
-    const rows = store.db
-      .prepare(
-        `SELECT DISTINCT r.json, r.type, r.patient_id FROM idx_reference x JOIN resources r ON r.type = x.target_type AND r.id = x.target_id
-         WHERE x.type = ? AND x.param = ? AND x.id IN (SELECT value FROM json_each(?)) AND r.deleted = 0 ${targetType ? 'AND x.target_type = ?' : ''}`,
-      )
-      .all(
-        type,
-        param,
-        JSON.stringify(matches.map((m) => m.id)),
-        ...(targetType ? [targetType] : []),
-      ) as {
-      json: string;
-      type: string;
-      patient_id: string | null;
-    }[];
-    for (const row of rows)
-      if (visible(row.patient_id, scope, row.type)) out.push(JSON.parse(row.json) as Resource);
   }
-  return out;
+  const setId = randomUUID();
+  db.prepare(
+    `INSERT INTO pages.page_rows (set_id, pos, rid)
+     SELECT ?, ROW_NUMBER() OVER (ORDER BY ${search.order.sql}), r.rid FROM resources r WHERE ${where}`,
+  ).run(setId, ...search.order.args, ...args);
+  db.prepare(
+    'INSERT INTO pages.page_sets (id, type, query, owner, total, created_ms) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(setId, search.type, JSON.stringify([...params]), owner, total, now);
+  return setId;
 }
 
-function followRevIncludes(
+function pageRows(store: ResourceStore, setId: string, offset: number, count: number): Row[] {
+  return store.db
+    .prepare(
+      `SELECT r.rid, r.type, r.id, r.patient_id, r.deleted, r.json
+       FROM pages.page_rows p JOIN resources r ON r.rid = p.rid
+       WHERE p.set_id = ? AND p.pos > ? AND p.pos <= ? ORDER BY p.pos`,
+    )
+    .all(setId, offset, offset + count) as Row[];
+}
+
+function outcome(
   store: ResourceStore,
-  matches: Resource[],
-  revIncludes: readonly string[],
-  scope: 'all' | ReadonlySet<string>,
-): Resource[] {
-  if (matches.length === 0) return [];
-  const out: Resource[] = [];
-  for (const spec of revIncludes.flatMap((s) => s.split(','))) {
-    const [sourceType, param] = spec.split(':');
-    if (!SEARCH_PARAMS[sourceType]?.some((d) => d.name === param && d.type === 'reference')) {
-      throw new FhirError(400, `_revinclude=${spec} is not supported`, 'not-supported');
-    }
-    const rows = store.db
-      .prepare(
-        `SELECT DISTINCT r.json, r.type, r.patient_id FROM idx_reference x JOIN resources r ON r.type = x.type AND r.id = x.id
-         WHERE x.type = ? AND x.param = ? AND x.target_type = ? AND x.target_id IN (SELECT value FROM json_each(?)) AND r.deleted = 0`,
-      )
-      .all(
-        sourceType,
-        param,
-        matches[0].resourceType,
-        JSON.stringify(matches.map((m) => m.id)),
-      ) as {
-      json: string;
-      type: string;
-      patient_id: string | null;
-    }[];
-    for (const row of rows)
-      if (visible(row.patient_id, scope, row.type)) out.push(JSON.parse(row.json) as Resource);
-  }
-  return out;
+  search: ParsedSearch,
+  rows: readonly Row[],
+  total: number,
+  offset: number,
+  pageSetId: string | undefined,
+  context: SearchContext,
+): SearchOutcome {
+  const included = includeRows(store, search, rows, context);
+  const patientIds = new Set<string>();
+  for (const row of [...rows, ...included.rows]) if (row.patient_id) patientIds.add(row.patient_id);
+  return {
+    search,
+    matches: rows.map((r) => JSON.parse(r.json) as Resource),
+    includes: included.rows.map((r) => JSON.parse(r.json) as Resource),
+    total,
+    offset,
+    ...(pageSetId ? { pageSetId } : {}),
+    patientIds,
+    withheldIncludeTypes: included.withheld,
+  };
 }
 
-function dedupe(includes: Resource[], matches: Resource[]): Resource[] {
-  const seen = new Set(matches.map((m) => `${m.resourceType}/${m.id}`));
-  return includes.filter((r) => {
-    const key = `${r.resourceType}/${r.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** _include and _revinclude for one page of matches, limited to what the caller may see. */
+function includeRows(
+  store: ResourceStore,
+  search: ParsedSearch,
+  matches: readonly Row[],
+  context: SearchContext,
+): { rows: Row[]; withheld: string[] } {
+  if (matches.length === 0 || (search.includes.length === 0 && search.revIncludes.length === 0))
+    return { rows: [], withheld: [] };
+  const seen = new Set(matches.map((m) => m.rid));
+  const rows: Row[] = [];
+  const withheld = new Set<string>();
+  const rids = JSON.stringify(matches.map((m) => m.rid));
+  const ids = JSON.stringify(matches.map((m) => m.id));
+  const take = (candidates: Row[]) => {
+    for (const row of candidates) {
+      if (seen.has(row.rid) || !visible(row, context.patientScope)) continue;
+      if (context.canInclude && !context.canInclude(row.type)) {
+        withheld.add(row.type);
+        continue;
+      }
+      seen.add(row.rid);
+      rows.push(row);
+    }
+  };
+  for (const spec of search.includes) take(forward(store, spec, rids));
+  for (const spec of search.revIncludes) take(reverse(store, spec, search.type, ids));
+  return { rows, withheld: [...withheld] };
+}
+
+function forward(store: ResourceStore, spec: IncludeSpec, rids: string): Row[] {
+  return store.db
+    .prepare(
+      `SELECT DISTINCT r.rid, r.type, r.id, r.patient_id, r.json
+       FROM index_reference x JOIN resources r ON r.type = x.target_type AND r.id = x.target_id
+       WHERE x.rid IN (SELECT value FROM json_each(?)) AND ${spec.rows.sql} AND r.deleted = 0
+       ${spec.target ? 'AND x.target_type = ?' : ''} ORDER BY r.rid`,
+    )
+    .all(rids, ...spec.rows.args, ...(spec.target ? [spec.target] : [])) as Row[];
+}
+
+function reverse(store: ResourceStore, spec: IncludeSpec, targetType: string, ids: string): Row[] {
+  if (spec.target && spec.target !== targetType) return [];
+  return store.db
+    .prepare(
+      `SELECT DISTINCT r.rid, r.type, r.id, r.patient_id, r.json
+       FROM index_reference x JOIN resources r ON r.rid = x.rid
+       WHERE ${spec.rows.sql} AND x.target_type = ?
+         AND x.target_id IN (SELECT value FROM json_each(?)) AND r.deleted = 0 ORDER BY r.rid`,
+    )
+    .all(...spec.rows.args, targetType, ids) as Row[];
 }

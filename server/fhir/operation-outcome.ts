@@ -1,5 +1,14 @@
 export type IssueSeverity = 'fatal' | 'error' | 'warning' | 'information';
 
-export function operationOutcome(severity: IssueSeverity, code: string, diagnostics: string) {
-  return { resourceType: 'OperationOutcome', issue: [{ severity, code, diagnostics }] };
+/** An OperationOutcome with one issue: what every error (and every search warning) carries. */
+export function operationOutcome(
+  severity: IssueSeverity,
+  code: string,
+  diagnostics: string,
+  expression?: readonly string[],
+) {
+  return {
+    resourceType: 'OperationOutcome',
+    issue: [{ severity, code, diagnostics, ...(expression ? { expression } : {}) }],
+  };
 }

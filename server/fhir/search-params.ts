@@ -1,312 +1,525 @@
+import { ParsedReference, parseReference } from '../db/reference';
+
 /**
- * The R4 search parameters the server supports, per resource type, with how to extract their
- * values. Names, types and targets follow FHIR R4 (4.0.1); docs/fhir-profile.md lists them with
- * their R4 expressions. The CapabilityStatement is generated from this table, so it lists
- * exactly what is supported.
+ * The R4 search parameters the server supports, per resource type: names, types, targets and
+ * expressions as FHIR R4 (4.0.1) defines them, restricted to what Waypoint uses: the table in
+ * docs/fhir-profile.md, plus Patient `family`/`given`, Organization `type`, Condition
+ * `onset-date` and Observation `value-quantity`. The index tables are filled from `extract`, searches are compiled from
+ * `type`, and the CapabilityStatement is generated from this table, so it lists exactly what is
+ * supported. Changing an entry re-indexes existing databases on their next open (schema.ts).
  */
 type Json = Record<string, unknown>;
 
-export type ParamType = 'token' | 'reference' | 'date' | 'string';
+export type ParamType = 'token' | 'reference' | 'date' | 'string' | 'uri' | 'quantity';
 
-export interface SearchParamDef {
-  readonly name: string;
-  readonly type: ParamType;
-  /** Values from a resource: tokens {system, code}, references "Type/id", dates as FHIR strings or periods, strings. */
-  readonly extract: (resource: Json) => unknown[];
-  readonly documentation: string;
+export interface TokenValue {
+  readonly system?: string;
+  readonly code: string;
+}
+export interface QuantityValue {
+  readonly value: number;
+  readonly system?: string;
+  readonly code?: string;
+  readonly unit?: string;
 }
 
-const get = (value: unknown, key: string): unknown =>
-  value && typeof value === 'object' ? (value as Json)[key] : undefined;
+interface BaseDef {
+  readonly name: string;
+  /** The R4 expression, shown in the CapabilityStatement. */
+  readonly documentation: string;
+  /**
+   * When R4 defines this parameter as a subset or union of others of the same type (`patient`
+   * = `subject.where(resolve() is Patient)`, `combo-code` = `code | component.code`), the
+   * parameters whose index rows it reads; it stores none of its own. A reference alias keeps
+   * only the rows whose target is its single target type.
+   */
+  readonly via?: readonly string[];
+}
+export interface TokenParam extends BaseDef {
+  readonly type: 'token';
+  readonly extract: (resource: Json) => TokenValue[];
+}
+export interface ReferenceParam extends BaseDef {
+  readonly type: 'reference';
+  /** R4 target types of this parameter (those this server stores). */
+  readonly targets: readonly string[];
+  readonly extract: (resource: Json) => ParsedReference[];
+}
+export interface DateParam extends BaseDef {
+  readonly type: 'date';
+  /** Date strings, Periods or Timings; the index turns them into ranges. */
+  readonly extract: (resource: Json) => unknown[];
+}
+export interface StringParam extends BaseDef {
+  readonly type: 'string';
+  readonly extract: (resource: Json) => string[];
+}
+export interface UriParam extends BaseDef {
+  readonly type: 'uri';
+  readonly extract: (resource: Json) => string[];
+}
+export interface QuantityParam extends BaseDef {
+  readonly type: 'quantity';
+  readonly extract: (resource: Json) => QuantityValue[];
+}
+
+export type SearchParamDef =
+  TokenParam | ReferenceParam | DateParam | StringParam | UriParam | QuantityParam;
+
 const list = (value: unknown): unknown[] =>
   Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-const path = (resource: unknown, ...keys: string[]): unknown[] => {
-  let current: unknown[] = [resource];
-  for (const key of keys) current = current.flatMap((v) => list(get(v, key)));
-  return current;
-};
 
-/** CodeableConcept(s) → codings; plain code strings → code-only tokens. */
-const codings = (values: unknown[]) =>
-  values.flatMap((v) => (typeof v === 'string' ? [{ code: v }] : list(get(v, 'coding'))));
-const references = (values: unknown[]) =>
-  values.map((v) => get(v, 'reference')).filter((r): r is string => typeof r === 'string');
+/** Dotted element paths, flattening arrays at every step (FHIRPath's implicit flattening). */
+function atAll(resource: unknown, paths: readonly string[]): unknown[] {
+  const out: unknown[] = [];
+  for (const path of paths) collect(resource, path.split('.'), 0, out);
+  return out;
+}
 
-const token = (name: string, documentation: string, ...keys: string[]): SearchParamDef => ({
+function collect(value: unknown, keys: readonly string[], depth: number, out: unknown[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, keys, depth, out);
+    return;
+  }
+  if (value === undefined || value === null) return;
+  if (depth === keys.length) {
+    out.push(value);
+    return;
+  }
+  if (typeof value === 'object') collect((value as Json)[keys[depth]], keys, depth + 1, out);
+}
+
+/** Tokens from CodeableConcept, Coding, Identifier, code and boolean values. */
+function tokensOf(value: unknown, out: TokenValue[] = []): TokenValue[] {
+  if (typeof value === 'string') out.push({ code: value });
+  else if (typeof value === 'boolean') out.push({ code: String(value) });
+  else if (value && typeof value === 'object') {
+    const element = value as Json;
+    const coding = element['coding'];
+    if (Array.isArray(coding)) {
+      for (const c of coding) tokensOf(c, out);
+    } else {
+      const system = element['system'];
+      const code = typeof element['code'] === 'string' ? element['code'] : element['value'];
+      if (typeof code === 'string')
+        out.push(typeof system === 'string' ? { system, code } : { code });
+    }
+  }
+  return out;
+}
+
+function referencesOf(value: unknown): ParsedReference[] {
+  const text =
+    typeof value === 'string'
+      ? value
+      : value && typeof value === 'object'
+        ? (value as Json)['reference']
+        : undefined;
+  const parsed = typeof text === 'string' ? parseReference(text) : undefined;
+  return parsed ? [parsed] : [];
+}
+
+function quantitiesOf(value: unknown): QuantityValue[] {
+  if (!value || typeof value !== 'object') return [];
+  const q = value as Json;
+  if (typeof q['value'] !== 'number') return [];
+  const text = (key: string) => (typeof q[key] === 'string' ? { [key]: q[key] as string } : {});
+  return [{ value: q['value'], ...text('system'), ...text('code'), ...text('unit') }];
+}
+
+/** Every string part of a HumanName (R4 `name` matches text, family, given, prefix, suffix). */
+function humanNameParts(value: unknown): string[] {
+  if (!value || typeof value !== 'object') return [];
+  const name = value as Json;
+  return [
+    name['text'],
+    name['family'],
+    ...list(name['given']),
+    ...list(name['prefix']),
+    ...list(name['suffix']),
+  ].filter((s): s is string => typeof s === 'string');
+}
+
+const token = (name: string, documentation: string, ...paths: string[]): TokenParam => ({
   name,
   type: 'token',
   documentation,
-  extract: (r) => codings(path(r, ...keys)),
+  extract: (r) => {
+    const out: TokenValue[] = [];
+    for (const value of atAll(r, paths)) tokensOf(value, out);
+    return out;
+  },
 });
-const plainToken = (name: string, documentation: string, ...keys: string[]): SearchParamDef => ({
-  name,
-  type: 'token',
-  documentation,
-  extract: (r) =>
-    path(r, ...keys).map((v) =>
-      typeof v === 'string' || typeof v === 'boolean' ? { code: String(v) } : v,
-    ),
-});
-const identifier = (): SearchParamDef => ({
-  name: 'identifier',
-  type: 'token',
-  documentation: 'identifier',
-  extract: (r) =>
-    path(r, 'identifier').map((i) => ({ system: get(i, 'system'), code: get(i, 'value') })),
-});
-const reference = (name: string, documentation: string, ...keys: string[]): SearchParamDef => ({
+const reference = (
+  name: string,
+  documentation: string,
+  targets: readonly string[],
+  ...paths: string[]
+): ReferenceParam => ({
   name,
   type: 'reference',
   documentation,
-  extract: (r) => references(path(r, ...keys)),
+  targets,
+  extract: (r) => atAll(r, paths).flatMap(referencesOf),
 });
-const patientRef = (...keys: string[]): SearchParamDef => ({
-  name: 'patient',
+/**
+ * R4's `X.where(resolve() is T)`: the references of the parameters `via` (whose elements are
+ * `paths`) that point at a T.
+ */
+const referenceTo = (
+  name: string,
+  documentation: string,
+  target: string,
+  via: readonly string[],
+  ...paths: string[]
+): ReferenceParam => ({
+  name,
   type: 'reference',
-  documentation: `${keys.join('.')} (a Patient)`,
-  extract: (r) => references(path(r, ...keys)).filter((ref) => ref.startsWith('Patient/')),
+  documentation,
+  targets: [target],
+  via,
+  extract: (r) =>
+    atAll(r, paths)
+      .flatMap(referencesOf)
+      .filter((ref) => ref.type === target),
 });
-const date = (name: string, documentation: string, ...keys: string[]): SearchParamDef => ({
+const date = (name: string, documentation: string, ...paths: string[]): DateParam => ({
   name,
   type: 'date',
   documentation,
-  extract: (r) => path(r, ...keys),
+  extract: (r) => atAll(r, paths),
 });
-const string = (
-  name: string,
-  documentation: string,
-  extract: (r: Json) => unknown[],
-): SearchParamDef => ({
+const string = (name: string, documentation: string, ...paths: string[]): StringParam => ({
   name,
   type: 'string',
   documentation,
-  extract,
+  extract: (r) => atAll(r, paths).flatMap((v) => (typeof v === 'string' ? [v] : humanNameParts(v))),
 });
-const humanName = (r: Json) =>
-  path(r, 'name')
-    .flatMap((n) => [get(n, 'text'), get(n, 'family'), ...list(get(n, 'given'))])
-    .filter((s) => typeof s === 'string');
+const identifier = (type: string) => token('identifier', `${type}.identifier`, 'identifier');
+
+/** The types this server stores: AuditEvent.entity may point at any of them. */
+const STORED_TYPES = [
+  'Patient',
+  'Condition',
+  'Practitioner',
+  'PractitionerRole',
+  'Organization',
+  'CareTeam',
+  'EpisodeOfCare',
+  'Appointment',
+  'Encounter',
+  'Observation',
+  'QuestionnaireResponse',
+  'Flag',
+  'CarePlan',
+  'Library',
+];
+
+/** Reference targets among the types this server stores (R4 lists more, e.g. Group, Device). */
+const PARTICIPANTS = ['Practitioner', 'PractitionerRole', 'Patient', 'Organization', 'CareTeam'];
 
 export const SEARCH_PARAMS: Readonly<Record<string, readonly SearchParamDef[]>> = {
   Patient: [
-    identifier(),
-    string('name', 'Patient.name', humanName),
-    string('family', 'Patient.name.family', (r) => path(r, 'name', 'family')),
-    string('given', 'Patient.name.given', (r) => path(r, 'name', 'given')),
+    identifier('Patient'),
+    string('name', 'Patient.name', 'name'),
+    string('family', 'Patient.name.family', 'name.family'),
+    string('given', 'Patient.name.given', 'name.given'),
     date('birthdate', 'Patient.birthDate', 'birthDate'),
-    plainToken('gender', 'Patient.gender', 'gender'),
-    plainToken('active', 'Patient.active', 'active'),
-    reference('organization', 'Patient.managingOrganization', 'managingOrganization'),
+    token('gender', 'Patient.gender', 'gender'),
+    reference(
+      'organization',
+      'Patient.managingOrganization',
+      ['Organization'],
+      'managingOrganization',
+    ),
   ],
-  Practitioner: [
-    identifier(),
-    string('name', 'Practitioner.name', humanName),
-    plainToken('active', 'Practitioner.active', 'active'),
-  ],
+  Practitioner: [identifier('Practitioner'), string('name', 'Practitioner.name', 'name')],
   PractitionerRole: [
-    identifier(),
-    reference('practitioner', 'PractitionerRole.practitioner', 'practitioner'),
-    reference('organization', 'PractitionerRole.organization', 'organization'),
+    reference('practitioner', 'PractitionerRole.practitioner', ['Practitioner'], 'practitioner'),
+    reference('organization', 'PractitionerRole.organization', ['Organization'], 'organization'),
     token('role', 'PractitionerRole.code', 'code'),
-    plainToken('active', 'PractitionerRole.active', 'active'),
+    token('active', 'PractitionerRole.active', 'active'),
   ],
   Organization: [
-    identifier(),
-    string('name', 'Organization.name', (r) => [...path(r, 'name'), ...path(r, 'alias')]),
-    reference('partof', 'Organization.partOf', 'partOf'),
+    identifier('Organization'),
+    string('name', 'Organization.name | Organization.alias', 'name', 'alias'),
+    reference('partof', 'Organization.partOf', ['Organization'], 'partOf'),
     token('type', 'Organization.type', 'type'),
   ],
   CareTeam: [
-    identifier(),
-    patientRef('subject'),
-    reference('subject', 'CareTeam.subject', 'subject'),
-    reference('participant', 'CareTeam.participant.member', 'participant', 'member'),
-    plainToken('status', 'CareTeam.status', 'status'),
+    referenceTo(
+      'patient',
+      'CareTeam.subject.where(resolve() is Patient)',
+      'Patient',
+      ['subject'],
+      'subject',
+    ),
+    reference('subject', 'CareTeam.subject', ['Patient'], 'subject'),
+    reference('participant', 'CareTeam.participant.member', PARTICIPANTS, 'participant.member'),
+    token('status', 'CareTeam.status', 'status'),
     token('category', 'CareTeam.category', 'category'),
   ],
   Condition: [
-    identifier(),
-    patientRef('subject'),
-    reference('subject', 'Condition.subject', 'subject'),
+    referenceTo(
+      'patient',
+      'Condition.subject.where(resolve() is Patient)',
+      'Patient',
+      ['subject'],
+      'subject',
+    ),
+    reference('subject', 'Condition.subject', ['Patient'], 'subject'),
     token('code', 'Condition.code', 'code'),
     token('clinical-status', 'Condition.clinicalStatus', 'clinicalStatus'),
     token('category', 'Condition.category', 'category'),
-    date('onset-date', 'Condition.onset.as(dateTime)', 'onsetDateTime'),
+    date(
+      'onset-date',
+      'Condition.onset.as(dateTime) | Condition.onset.as(Period)',
+      'onsetDateTime',
+      'onsetPeriod',
+    ),
   ],
   EpisodeOfCare: [
-    identifier(),
-    patientRef('patient'),
-    plainToken('status', 'EpisodeOfCare.status', 'status'),
+    identifier('EpisodeOfCare'),
+    reference('patient', 'EpisodeOfCare.patient', ['Patient'], 'patient'),
+    token('status', 'EpisodeOfCare.status', 'status'),
     token('type', 'EpisodeOfCare.type', 'type'),
-    reference('care-manager', 'EpisodeOfCare.careManager', 'careManager'),
-    reference('organization', 'EpisodeOfCare.managingOrganization', 'managingOrganization'),
-    reference('condition', 'EpisodeOfCare.diagnosis.condition', 'diagnosis', 'condition'),
+    reference('care-manager', 'EpisodeOfCare.careManager', ['Practitioner'], 'careManager'),
+    reference(
+      'organization',
+      'EpisodeOfCare.managingOrganization',
+      ['Organization'],
+      'managingOrganization',
+    ),
+    reference(
+      'condition',
+      'EpisodeOfCare.diagnosis.condition',
+      ['Condition'],
+      'diagnosis.condition',
+    ),
     date('date', 'EpisodeOfCare.period', 'period'),
   ],
   Appointment: [
-    identifier(),
-    patientRef('participant', 'actor'),
-    reference('actor', 'Appointment.participant.actor', 'participant', 'actor'),
-    {
-      ...reference(
-        'practitioner',
-        'Appointment.participant.actor (a Practitioner)',
-        'participant',
-        'actor',
-      ),
-      extract: (r) =>
-        references(path(r, 'participant', 'actor')).filter((ref) =>
-          ref.startsWith('Practitioner/'),
-        ),
-    },
+    identifier('Appointment'),
+    referenceTo(
+      'patient',
+      'Appointment.participant.actor.where(resolve() is Patient)',
+      'Patient',
+      ['actor'],
+      'participant.actor',
+    ),
+    reference(
+      'actor',
+      'Appointment.participant.actor',
+      ['Patient', 'Practitioner', 'PractitionerRole'],
+      'participant.actor',
+    ),
+    referenceTo(
+      'practitioner',
+      'Appointment.participant.actor.where(resolve() is Practitioner)',
+      'Practitioner',
+      ['actor'],
+      'participant.actor',
+    ),
     date('date', 'Appointment.start', 'start'),
-    plainToken('status', 'Appointment.status', 'status'),
+    token('status', 'Appointment.status', 'status'),
     token('service-type', 'Appointment.serviceType', 'serviceType'),
   ],
+  // R4 Encounter has no `service-type`: the modality is searched by `type`.
   Encounter: [
-    identifier(),
-    patientRef('subject'),
-    reference('subject', 'Encounter.subject', 'subject'),
+    referenceTo(
+      'patient',
+      'Encounter.subject.where(resolve() is Patient)',
+      'Patient',
+      ['subject'],
+      'subject',
+    ),
+    reference('subject', 'Encounter.subject', ['Patient'], 'subject'),
     date('date', 'Encounter.period', 'period'),
-    plainToken('status', 'Encounter.status', 'status'),
+    token('status', 'Encounter.status', 'status'),
     token('type', 'Encounter.type', 'type'),
-    reference('episode-of-care', 'Encounter.episodeOfCare', 'episodeOfCare'),
-    reference('appointment', 'Encounter.appointment', 'appointment'),
-    reference('participant', 'Encounter.participant.individual', 'participant', 'individual'),
-    {
-      ...reference(
-        'practitioner',
-        'Encounter.participant.individual (a Practitioner)',
-        'participant',
-        'individual',
-      ),
-      extract: (r) =>
-        references(path(r, 'participant', 'individual')).filter((ref) =>
-          ref.startsWith('Practitioner/'),
-        ),
-    },
+    reference('episode-of-care', 'Encounter.episodeOfCare', ['EpisodeOfCare'], 'episodeOfCare'),
+    reference('appointment', 'Encounter.appointment', ['Appointment'], 'appointment'),
+    reference(
+      'participant',
+      'Encounter.participant.individual',
+      ['Practitioner', 'PractitionerRole'],
+      'participant.individual',
+    ),
+    referenceTo(
+      'practitioner',
+      'Encounter.participant.individual.where(resolve() is Practitioner)',
+      'Practitioner',
+      ['participant'],
+      'participant.individual',
+    ),
   ],
   Observation: [
-    identifier(),
-    patientRef('subject'),
-    reference('subject', 'Observation.subject', 'subject'),
+    referenceTo(
+      'patient',
+      'Observation.subject.where(resolve() is Patient)',
+      'Patient',
+      ['subject'],
+      'subject',
+    ),
+    reference('subject', 'Observation.subject', ['Patient'], 'subject'),
     token('code', 'Observation.code', 'code'),
     token('category', 'Observation.category', 'category'),
-    plainToken('status', 'Observation.status', 'status'),
-    token('component-code', 'Observation.component.code', 'component', 'code'),
+    token('status', 'Observation.status', 'status'),
+    token('component-code', 'Observation.component.code', 'component.code'),
     {
-      ...token('combo-code', 'Observation.code | Observation.component.code', 'code'),
-      extract: (r) => codings([...path(r, 'code'), ...path(r, 'component', 'code')]),
+      ...token(
+        'combo-code',
+        'Observation.code | Observation.component.code',
+        'code',
+        'component.code',
+      ),
+      via: ['code', 'component-code'],
     },
+    date(
+      'date',
+      'Observation.effective',
+      'effectiveDateTime',
+      'effectivePeriod',
+      'effectiveInstant',
+      'effectiveTiming',
+    ),
     {
-      ...date('date', 'Observation.effective', 'effectiveDateTime'),
-      extract: (r) => [
-        ...path(r, 'effectiveDateTime'),
-        ...path(r, 'effectivePeriod'),
-        ...path(r, 'effectiveInstant'),
-      ],
+      name: 'value-quantity',
+      type: 'quantity',
+      documentation: 'Observation.value.as(Quantity)',
+      extract: (r) => quantitiesOf(r['valueQuantity']),
     },
   ],
   QuestionnaireResponse: [
-    identifier(),
-    patientRef('subject'),
-    reference('subject', 'QuestionnaireResponse.subject', 'subject'),
+    referenceTo(
+      'patient',
+      'QuestionnaireResponse.subject.where(resolve() is Patient)',
+      'Patient',
+      ['subject'],
+      'subject',
+    ),
+    reference('subject', 'QuestionnaireResponse.subject', ['Patient'], 'subject'),
     date('authored', 'QuestionnaireResponse.authored', 'authored'),
-    plainToken('status', 'QuestionnaireResponse.status', 'status'),
-    {
-      name: 'questionnaire',
-      type: 'reference',
-      documentation: 'QuestionnaireResponse.questionnaire',
-      extract: (r) => path(r, 'questionnaire').filter((q) => typeof q === 'string'),
-    },
+    token('status', 'QuestionnaireResponse.status', 'status'),
+    // A canonical: matched by its URL, or by Questionnaire/id when the URL ends with one.
+    reference(
+      'questionnaire',
+      'QuestionnaireResponse.questionnaire',
+      ['Questionnaire'],
+      'questionnaire',
+    ),
   ],
-  // R4 Flag has no `status` and no `code` search parameter.
+  // R4 Flag has no `status` and no `code` search parameter (R5 added status).
   Flag: [
-    identifier(),
-    patientRef('subject'),
-    reference('subject', 'Flag.subject', 'subject'),
+    referenceTo(
+      'patient',
+      'Flag.subject.where(resolve() is Patient)',
+      'Patient',
+      ['subject'],
+      'subject',
+    ),
+    reference('subject', 'Flag.subject', ['Patient', 'Organization', 'Practitioner'], 'subject'),
     date('date', 'Flag.period', 'period'),
   ],
   CarePlan: [
-    identifier(),
-    patientRef('subject'),
-    reference('subject', 'CarePlan.subject', 'subject'),
+    referenceTo(
+      'patient',
+      'CarePlan.subject.where(resolve() is Patient)',
+      'Patient',
+      ['subject'],
+      'subject',
+    ),
+    reference('subject', 'CarePlan.subject', ['Patient'], 'subject'),
     token('category', 'CarePlan.category', 'category'),
-    plainToken('status', 'CarePlan.status', 'status'),
+    token('status', 'CarePlan.status', 'status'),
     date('date', 'CarePlan.period', 'period'),
     date(
       'activity-date',
       'CarePlan.activity.detail.scheduled',
-      'activity',
-      'detail',
-      'scheduledPeriod',
+      'activity.detail.scheduledTiming',
+      'activity.detail.scheduledPeriod',
     ),
   ],
   Library: [
-    identifier(),
+    identifier('Library'),
     {
       name: 'url',
-      type: 'token',
+      type: 'uri',
       documentation: 'Library.url',
-      extract: (r) => path(r, 'url').map((u) => ({ code: u })),
+      extract: (r) => atAll(r, ['url']).filter((u): u is string => typeof u === 'string'),
     },
-    string('name', 'Library.name', (r) => path(r, 'name')),
-    plainToken('status', 'Library.status', 'status'),
+    string('name', 'Library.name', 'name'),
+    token('status', 'Library.status', 'status'),
     token('type', 'Library.type', 'type'),
   ],
   AuditEvent: [
     date('date', 'AuditEvent.recorded', 'recorded'),
-    reference('agent', 'AuditEvent.agent.who', 'agent', 'who'),
-    reference('entity', 'AuditEvent.entity.what', 'entity', 'what'),
-    {
-      name: 'patient',
-      type: 'reference',
-      documentation: 'AuditEvent.entity.what (a Patient)',
-      extract: (r) =>
-        references(path(r, 'entity', 'what')).filter((ref) => ref.startsWith('Patient/')),
-    },
-    {
-      name: 'type',
-      type: 'token',
-      documentation: 'AuditEvent.type',
-      extract: (r) => path(r, 'type'),
-    },
-    {
-      name: 'subtype',
-      type: 'token',
-      documentation: 'AuditEvent.subtype',
-      extract: (r) => path(r, 'subtype'),
-    },
+    reference(
+      'agent',
+      'AuditEvent.agent.who',
+      ['Practitioner', 'PractitionerRole', 'Organization', 'Patient'],
+      'agent.who',
+    ),
+    reference('entity', 'AuditEvent.entity.what', STORED_TYPES, 'entity.what'),
+    referenceTo(
+      'patient',
+      'AuditEvent.agent.who.where(resolve() is Patient) | AuditEvent.entity.what.where(resolve() is Patient)',
+      'Patient',
+      ['agent', 'entity'],
+      'agent.who',
+      'entity.what',
+    ),
+    token('type', 'AuditEvent.type', 'type'),
+    token('subtype', 'AuditEvent.subtype', 'subtype'),
   ],
 };
 
 export const RESOURCE_TYPES = Object.keys(SEARCH_PARAMS);
 
+/** Parameters every type has (R4 "parameters for all resources") that the server implements. */
+export const COMMON_PARAMS: readonly { name: string; type: ParamType; documentation: string }[] = [
+  { name: '_id', type: 'token', documentation: 'Resource.id' },
+  { name: '_lastUpdated', type: 'date', documentation: 'Resource.meta.lastUpdated' },
+];
+
+export function paramOf(type: string, name: string): SearchParamDef | undefined {
+  return SEARCH_PARAMS[type]?.find((d) => d.name === name);
+}
+
 /**
- * The reference that puts a resource in a Patient's compartment, for access control. AuditEvent
- * is deliberately outside: its readers are auditors, not clinicians.
+ * The Patient whose compartment a resource is in, for access control: the Patient itself, or
+ * the resource's `patient` search parameter. AuditEvent is deliberately outside: its readers
+ * are auditors, not clinicians.
  */
 export function patientOf(resource: Json): string | undefined {
-  if (resource['resourceType'] === 'Patient')
-    return typeof resource['id'] === 'string' ? resource['id'] : undefined;
-  if (resource['resourceType'] === 'AuditEvent') return undefined;
-  const defs = SEARCH_PARAMS[resource['resourceType'] as string] ?? [];
-  const patientParam = defs.find((d) => d.name === 'patient');
-  const ref = patientParam?.extract(resource)[0];
-  return typeof ref === 'string' ? ref.slice('Patient/'.length) : undefined;
+  const type = resource['resourceType'];
+  if (type === 'Patient') return typeof resource['id'] === 'string' ? resource['id'] : undefined;
+  if (type === 'AuditEvent' || typeof type !== 'string') return undefined;
+  const param = paramOf(type, 'patient');
+  if (param?.type !== 'reference') return undefined;
+  return param.extract(resource).find((ref) => ref.type === 'Patient' && ref.id)?.id;
 }
 
 /** Resource types outside any patient compartment: readable by every member of staff. */
-export const SHARED_TYPES = new Set([
+export const SHARED_TYPES: ReadonlySet<string> = new Set([
   'Practitioner',
   'PractitionerRole',
   'Organization',
   'Library',
 ]);
 
-/** Reference search parameters per type that `_include` may follow, as `Type:param`. */
+/** The `_include` values a type supports: `Type:param` for each of its reference parameters. */
 export function includeTargets(type: string): string[] {
   return (SEARCH_PARAMS[type] ?? [])
     .filter((d) => d.type === 'reference')
     .map((d) => `${type}:${d.name}`);
+}
+
+/** The `_revinclude` values that can reach a type: reference parameters that may target it. */
+export function revIncludeSources(type: string): string[] {
+  return Object.entries(SEARCH_PARAMS).flatMap(([source, defs]) =>
+    defs
+      .filter((d): d is ReferenceParam => d.type === 'reference' && d.targets.includes(type))
+      .map((d) => `${source}:${d.name}`),
+  );
 }

@@ -1,0 +1,320 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURE_TIME, fixtures } from '../fhir/spec-fixtures';
+import { FhirError } from './fhir-error';
+import { Resource, ResourceStore } from './resource-store';
+import { compileSearch, readPage } from './search';
+
+describe('ResourceStore', () => {
+  let dir: string;
+  let store: ResourceStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'waypoint-store-'));
+    store = new ResourceStore(join(dir, 'store.sqlite'));
+  });
+
+  afterEach(() => {
+    if (store.db.open) store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ids = (type: string, params: [string, string][], context = {}) =>
+    store
+      .search(type, params, { patientScope: 'all', ...context })
+      .matches.map((r) => r.id)
+      .sort();
+  const statusOf = (work: () => unknown) => {
+    try {
+      work();
+      return 0;
+    } catch (error) {
+      return error instanceof FhirError ? error.status : -1;
+    }
+  };
+
+  it('keeps versions: meta set by the store, history for vread, 412 on a stale version, 409 on a duplicate create', () => {
+    const created = store.create({
+      resourceType: 'Patient',
+      id: 'ignored',
+      meta: { versionId: '7', source: 'x' },
+      gender: 'female',
+    });
+    expect(created.meta).toEqual({ versionId: '1', lastUpdated: jasmine.any(String), source: 'x' });
+    expect(Object.keys(created).slice(0, 3)).toEqual(['resourceType', 'id', 'meta']);
+    const id = created.id!;
+    const { resource } = store.update('Patient', id, { ...created, gender: 'male' }, 1);
+    expect(resource.meta!['versionId']).toBe('2');
+    expect(statusOf(() => store.update('Patient', id, { ...created, gender: 'other' }, 1))).toBe(
+      412,
+    );
+    expect(store.vread('Patient', id, 1)!['gender']).toBe('female');
+    expect(store.vread('Patient', id, 2)!['gender']).toBe('male');
+    expect(store.vread('Patient', id, 3)).toBeUndefined();
+    expect(store.delete('Patient', id)).toBeTrue();
+    expect(store.delete('Patient', id)).toBeFalse();
+    expect(statusOf(() => store.read('Patient', id))).toBe(410);
+    expect(statusOf(() => store.vread('Patient', id, 3))).toBe(410);
+    expect(ids('Patient', [['gender', 'male']])).toEqual([]);
+    store.create({ resourceType: 'Patient', id: 'fixed' }, { keepId: true });
+    expect(
+      statusOf(() => store.create({ resourceType: 'Patient', id: 'fixed' }, { keepId: true })),
+    ).toBe(409);
+  });
+
+  it('writes nothing when an index refuses a value (one transaction per write)', () => {
+    const bad: Resource = {
+      resourceType: 'Observation',
+      status: 'final',
+      code: { text: 'x' },
+      subject: { reference: 'Patient/p' },
+      effectiveDateTime: '2024-02-30',
+    };
+    expect(statusOf(() => store.create(bad))).toBe(400);
+    expect(statusOf(() => store.loadMany([{ resourceType: 'Patient', id: 'ok' }, bad]))).toBe(400);
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM resources').get()).toEqual({ n: 0 });
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM index_token').get()).toEqual({ n: 0 });
+  });
+
+  it('loads a Bulk Data NDJSON folder atomically, naming a bad line', () => {
+    const folder = join(dir, 'ndjson');
+    mkdirSync(folder);
+    const byType = new Map<string, Resource[]>();
+    for (const r of fixtures())
+      byType.set(r.resourceType, [...(byType.get(r.resourceType) ?? []), r]);
+    for (const [type, list] of byType)
+      writeFileSync(
+        join(folder, `${type}.ndjson`),
+        `${list.map((r) => JSON.stringify(r)).join('\n')}\n\n`,
+      );
+    const counts = store.loadNdjson(folder, FIXTURE_TIME);
+    expect(counts['Observation']).toBe(6);
+    expect(counts['Patient']).toBe(3);
+    expect(ids('Observation', [['patient', 'pa']])).toEqual(['o1', 'o2', 'o3']);
+
+    const broken = join(dir, 'broken');
+    mkdirSync(broken);
+    writeFileSync(
+      join(broken, 'Patient.ndjson'),
+      '{"resourceType":"Patient","id":"new-1"}\n{"resourceType":"Patient","id":"new-2"}\n',
+    );
+    writeFileSync(
+      join(broken, 'Zz.ndjson'),
+      '{"resourceType":"Patient","id":"new-3"}\n{"resourceType":"Patient", oops}\n',
+    );
+    expect(() => store.loadNdjson(broken)).toThrowMatching(
+      (e: FhirError) => e.message === 'Zz.ndjson line 2 is not valid JSON',
+    );
+    writeFileSync(
+      join(broken, 'Zz.ndjson'),
+      '{"resourceType":"Patient","id":"new-3","birthDate":"1990-02-31"}\n',
+    );
+    expect(() => store.loadNdjson(broken)).toThrowMatching((e: FhirError) =>
+      e.message.startsWith('Zz.ndjson line 1: Patient:'),
+    );
+    expect(ids('Patient', [['_id', 'new-1,new-2,new-3']])).toEqual([]);
+  });
+
+  it('applies the approximate prefix relative to now, and expires paging snapshots', () => {
+    store.loadMany(fixtures(), FIXTURE_TIME);
+    // Now = 15 May 2024: 10% of the month's distance is 3 days either side of 15 April.
+    expect(
+      ids('Observation', [['date', 'ap2024-04-15']], { now: Date.parse('2024-05-15T00:00:00Z') }),
+    ).toEqual(['o6']);
+    const first = store.search('Observation', [['_count', '2']], {
+      patientScope: 'all',
+      now: 1_000,
+    });
+    expect(first.pageSetId).toBeDefined();
+    expect(
+      readPage(store, first.pageSetId!, 2, 2, { patientScope: 'all', now: 2_000 }).matches.length,
+    ).toBe(2);
+    expect(
+      statusOf(() =>
+        readPage(store, first.pageSetId!, 2, 2, {
+          patientScope: 'all',
+          now: 1_000 + store.pageSetTtlMs + 1,
+        }),
+      ),
+    ).toBe(410);
+  });
+
+  it('rebuilds a database written in the first layout (no rid, every version in history)', () => {
+    store.close();
+    const file = join(dir, 'legacy.sqlite');
+    const legacy = new BetterSqlite3(file);
+    legacy.exec(`
+      CREATE TABLE resources (seq INTEGER PRIMARY KEY AUTOINCREMENT, type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,
+        last_updated TEXT NOT NULL, last_updated_ms INTEGER NOT NULL, created_seq INTEGER NOT NULL DEFAULT 0, patient_id TEXT,
+        deleted INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL, UNIQUE (type, id));
+      CREATE INDEX resources_patient ON resources (type, patient_id);
+      CREATE TABLE history (type TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, last_updated TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0, json TEXT NOT NULL, PRIMARY KEY (type, id, version)) WITHOUT ROWID;
+      CREATE TABLE idx_token (type TEXT, id TEXT, param TEXT, system TEXT, code TEXT);
+      CREATE TABLE idx_reference (type TEXT, id TEXT, param TEXT, target_type TEXT, target_id TEXT);
+      CREATE TABLE idx_date (type TEXT, id TEXT, param TEXT, low INTEGER, high INTEGER);
+      CREATE TABLE idx_string (type TEXT, id TEXT, param TEXT, value TEXT);
+    `);
+    const put = legacy.prepare(
+      'INSERT INTO resources (type, id, version, last_updated, last_updated_ms, patient_id, json) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const hist = legacy.prepare(
+      'INSERT INTO history (type, id, version, last_updated, json) VALUES (?, ?, ?, ?, ?)',
+    );
+    for (const r of fixtures()) {
+      const v1 = { ...r, meta: { versionId: '1', lastUpdated: '2024-12-01T00:00:00.000Z' } };
+      const v2 = { ...r, meta: { versionId: '2', lastUpdated: '2024-12-02T00:00:00.000Z' } };
+      put.run(
+        r.resourceType,
+        r.id,
+        2,
+        '2024-12-02T00:00:00.000Z',
+        Date.parse('2024-12-02'),
+        null,
+        JSON.stringify(v2),
+      );
+      hist.run(r.resourceType, r.id, 1, '2024-12-01T00:00:00.000Z', JSON.stringify(v1));
+      hist.run(r.resourceType, r.id, 2, '2024-12-02T00:00:00.000Z', JSON.stringify(v2));
+    }
+    legacy.close();
+    store = new ResourceStore(file);
+    expect(
+      ids('Observation', [
+        ['patient', 'pa'],
+        ['date', 'ge2024-02'],
+      ]),
+    ).toEqual(['o2', 'o3']);
+    expect(store.vread('Patient', 'pa', 1)!.meta!['versionId']).toBe('1');
+    expect(store.read('Patient', 'pc')!.patientId).toBe('pc');
+    expect(
+      store.update('Patient', 'pa', store.read('Patient', 'pa')!.resource, 2).resource.meta![
+        'versionId'
+      ],
+    ).toBe('3');
+    // The first layout's table names still answer (the auth layer queries them).
+    const teams = store.db
+      .prepare(
+        "SELECT id FROM idx_reference WHERE type = 'CareTeam' AND param = 'participant' AND target_id = 't2' ORDER BY id",
+      )
+      .all();
+    expect(teams).toEqual([{ id: 'ct-b' }, { id: 'ct-c' }]);
+  });
+
+  it('re-indexes everything when the parameter definitions change', () => {
+    store.loadMany(fixtures(), FIXTURE_TIME);
+    store.db.exec(
+      "DELETE FROM index_reference; UPDATE meta SET value = 'older definitions' WHERE key = 'index_signature'",
+    );
+    expect(ids('Observation', [['patient', 'pb']])).toEqual([]);
+    store.close();
+    store = new ResourceStore(join(dir, 'store.sqlite'));
+    expect(ids('Observation', [['patient', 'pb']])).toEqual(['o4', 'o6']);
+  });
+
+  it('seeds thousands of resources quickly and searches them through indexes only', () => {
+    const resources: Resource[] = [];
+    for (let p = 0; p < 200; p++) {
+      resources.push({ resourceType: 'Patient', id: `p${p}`, name: [{ family: `Family${p}` }] });
+      for (let o = 0; o < 50; o++)
+        resources.push({
+          resourceType: 'Observation',
+          id: `o${p}-${o}`,
+          status: 'final',
+          category: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/observation-category',
+                  code: 'survey',
+                },
+              ],
+            },
+          ],
+          code: { coding: [{ system: 'http://loinc.org', code: o % 2 ? '44261-6' : '70274-6' }] },
+          subject: { reference: `Patient/p${p}` },
+          effectiveDateTime: new Date(Date.UTC(2024, 0, 1) + o * 7 * 86_400_000).toISOString(),
+          valueInteger: o % 27,
+          component: [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => ({
+            code: { coding: [{ system: 'http://loinc.org', code: `item-${i}` }] },
+            valueInteger: 1,
+          })),
+        });
+    }
+    let started = Date.now();
+    store.loadMany(resources);
+    const loadMs = Date.now() - started;
+    expect(loadMs).withContext('loading 10,200 resources').toBeLessThan(15_000);
+
+    const patients = Array.from({ length: 40 }, (_, i) => `p${i * 5}`);
+    const queries: [string, [string, string][], 'all' | Set<string>][] = [
+      [
+        'Observation',
+        [
+          ['patient', patients.join(',')],
+          ['code', 'http://loinc.org|44261-6'],
+          ['_count', '1000'],
+        ],
+        'all',
+      ],
+      [
+        'Observation',
+        [
+          ['code', '44261-6'],
+          ['_sort', '-date'],
+        ],
+        new Set(patients),
+      ],
+      [
+        'Observation',
+        [
+          ['date', 'ge2024-06'],
+          ['date', 'lt2024-07'],
+          ['_include', 'Observation:patient'],
+        ],
+        'all',
+      ],
+      [
+        'Patient',
+        [
+          ['name', 'family1'],
+          ['_revinclude', 'Observation:patient'],
+        ],
+        'all',
+      ],
+    ];
+    started = Date.now();
+    const first = store.search(...withScope(queries[0]));
+    const searchMs = Date.now() - started;
+    expect(first.total).toBe(40 * 25);
+    expect(searchMs)
+      .withContext('patient list and code over 10,000 Observations')
+      .toBeLessThan(2_000);
+    for (const query of queries) expect(store.search(...withScope(query)).total).toBeGreaterThan(0);
+
+    // The plan of every such search is index lookups: no full scan of a table.
+    for (const [type, params] of queries) {
+      const plan = explain(store, type, params);
+      expect(plan.filter((line) => /^SCAN (?!json_each)/.test(line)))
+        .withContext(`${type} ${JSON.stringify(params)}`)
+        .toEqual([]);
+    }
+    function withScope([type, params, scope]: (typeof queries)[number]): Parameters<
+      ResourceStore['search']
+    > {
+      return [type, params, { patientScope: scope }];
+    }
+  });
+});
+
+/** SQLite's plan for a search's query (its WHERE and ORDER BY), one line per step. */
+function explain(store: ResourceStore, type: string, params: [string, string][]): string[] {
+  const { search, where, args } = compileSearch(store, type, params, { patientScope: 'all' });
+  const sql = `SELECT r.rid FROM resources r WHERE ${where} ORDER BY ${search.order.sql}`;
+  return (
+    store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args, ...search.order.args) as {
+      detail: string;
+    }[]
+  ).map((r) => r.detail);
+}
