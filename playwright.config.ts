@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env['E2E_PORT'] ?? 4300);
+/** A second server on this port runs open mode (no authorisation). */
+export const openPort = port + 1;
 const chromium = process.env['CHROME_BIN'] || '/usr/bin/chromium';
 
 /**
@@ -33,12 +35,26 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command:
-      `rm -f data/e2e.sqlite* && npx tsx server/seed/main.ts --clients 40 --seed 7 --db data/e2e.sqlite --out data/e2e-ndjson` +
-      ` && npx tsx server/main.ts --port ${port} --db data/e2e.sqlite --app dist/waypoint/browser`,
-    url: `http://127.0.0.1:${port}/fhir/metadata`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: seedAndServe(port, 'e2e', ''),
+      url: `http://127.0.0.1:${port}/fhir/metadata`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      // The same data without security, for open mode (`auth: "open"`) and its picker.
+      command: seedAndServe(openPort, 'e2e-open', '--open'),
+      url: `http://127.0.0.1:${openPort}/fhir/metadata`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+  ],
 });
+
+function seedAndServe(serverPort: number, name: string, flags: string): string {
+  return (
+    `rm -f data/${name}.sqlite* && npx tsx server/seed/main.ts --clients 40 --seed 7 --db data/${name}.sqlite --out data/${name}-ndjson` +
+    ` && npx tsx server/main.ts --port ${serverPort} --db data/${name}.sqlite --app dist/waypoint/browser ${flags}`
+  );
+}

@@ -2,7 +2,9 @@ import { expect, seriousAccessibilityViolations, test } from './fixtures';
 
 const validConfig = {
   fhirBaseUrl: '/fhir',
-  auth: 'open',
+  auth: 'smart',
+  clientId: 'waypoint',
+  scopes: 'openid fhirUser online_access user/*.rs',
   programTimeZone: 'America/Chicago',
 };
 
@@ -52,6 +54,7 @@ test.describe('runtime configuration errors', () => {
       route.fulfill({ json: { ...validConfig, programName: 'Harbour PHP & IOP' } }),
     );
     await page.goto('/outcomes');
-    await expect(page.getByRole('banner')).toContainText('Harbour PHP & IOP');
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Foutcomes$/);
+    await expect(page.getByRole('main')).toContainText('Harbour PHP & IOP');
   });
 });

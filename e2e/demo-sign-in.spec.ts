@@ -13,7 +13,7 @@ test.describe('demo SMART sign-in served beside the app', () => {
     const params = {
       response_type: 'code',
       client_id: 'waypoint',
-      redirect_uri: `${baseURL}/caseload`,
+      redirect_uri: `${baseURL}/e2e-callback`,
       scope: 'openid fhirUser user/Patient.rs',
       state: 'e2e-state-0123456789',
       aud: `${baseURL}/fhir`,
@@ -29,12 +29,15 @@ test.describe('demo SMART sign-in served beside the app', () => {
     await expect(users.filter({ hasText: 'Program director' })).toHaveCount(1);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
+    // The redirect is caught before the app handles it, so the raw code and state can be read.
+    await page.route('**/e2e-callback?**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<title>caught</title>' }),
+    );
     await users.filter({ hasText: 'Avery Lanternfield' }).click();
-    await expect(page).toHaveURL(/\/caseload\?/);
+    await expect(page).toHaveURL(/\/e2e-callback\?/);
     const landed = new URL(page.url());
     expect(landed.searchParams.get('state')).toBe('e2e-state-0123456789');
     expect(landed.searchParams.get('code')).toMatch(/^[\w-]{40,}$/);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caseload');
   });
 
   test('answers FHIR requests without a token with 401 and an OperationOutcome', async ({

@@ -31,3 +31,15 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * Signs in through the app and the dev server's SMART flow as a demo user: the app's sign-in
+ * button, the server's sign-in page, then back to `path` in the app.
+ */
+export async function signIn(page: Page, name = 'Avery Lanternfield', path = '/'): Promise<void> {
+  await page.goto(path);
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('list', { name: 'Demo users' }).getByRole('button', { name }).click();
+  await expect(page.getByRole('button', { name: new RegExp(`^Account: ${name}`) })).toBeVisible();
+}

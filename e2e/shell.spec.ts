@@ -1,8 +1,8 @@
-import { expect, seriousAccessibilityViolations, test } from './fixtures';
+import { expect, seriousAccessibilityViolations, signIn, test } from './fixtures';
 
 test.describe('app shell', () => {
   test('opens on the caseload and moves between the feature areas', async ({ page }) => {
-    await page.goto('/');
+    await signIn(page);
     await expect(page).toHaveURL(/\/caseload$/);
     await expect(page).toHaveTitle('Caseload · Waypoint');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caseload');
@@ -25,7 +25,7 @@ test.describe('app shell', () => {
   });
 
   test('shows a not-found page for an unknown address', async ({ page }) => {
-    await page.goto('/nowhere/at-all');
+    await signIn(page, 'Avery Lanternfield', '/nowhere/at-all');
     await expect(page).toHaveTitle('Page not found · Waypoint');
     await expect(page.getByRole('main')).toContainText('/nowhere/at-all');
     await page.getByRole('link', { name: 'Go to your caseload' }).click();
@@ -34,7 +34,7 @@ test.describe('app shell', () => {
 
   test('switches to the dark theme and remembers it across a reload', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
-    await page.goto('/caseload');
+    await signIn(page, 'Avery Lanternfield', '/caseload');
     const html = page.locator('html');
     await expect(html).toHaveAttribute('data-theme', 'light');
     const lightBackground = await page.evaluate(
@@ -55,13 +55,13 @@ test.describe('app shell', () => {
 
   test('follows the operating system preference on a first visit', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto('/caseload');
+    await signIn(page, 'Avery Lanternfield', '/caseload');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   });
 
   test('collapses the navigation into a menu under 960 px', async ({ page }) => {
     await page.setViewportSize({ width: 800, height: 800 });
-    await page.goto('/caseload');
+    await signIn(page, 'Avery Lanternfield', '/caseload');
     const menuButton = page.getByRole('button', { name: 'Open navigation menu' });
     const nav = page.getByRole('navigation', { name: 'Main' });
     await expect(nav).toBeHidden();
@@ -73,7 +73,8 @@ test.describe('app shell', () => {
   });
 
   test('can be used from the keyboard: skip link, navigation and user menu', async ({ page }) => {
-    await page.goto('/caseload');
+    await signIn(page, 'Avery Lanternfield', '/caseload');
+    await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to main content' });
@@ -87,7 +88,8 @@ test.describe('app shell', () => {
 
     await page.getByRole('button', { name: /^Account:/ }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('menu')).toContainText('Not signed in');
+    await expect(page.getByRole('menu')).toContainText('Avery Lanternfield');
+    await expect(page.getByRole('menu')).toContainText('Therapist');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('menu')).toBeHidden();
   });
@@ -95,7 +97,7 @@ test.describe('app shell', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`has no serious or critical accessibility violations (${scheme})`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto('/caseload');
+      await signIn(page, 'Avery Lanternfield', '/caseload');
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -110,7 +112,7 @@ test.describe('app shell', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 800, height: 800 });
-    await page.goto('/caseload');
+    await signIn(page, 'Avery Lanternfield', '/caseload');
     await page.getByRole('button', { name: 'Open navigation menu' }).click();
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

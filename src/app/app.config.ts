@@ -5,16 +5,21 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideRouterStore, routerReducer } from '@ngrx/router-store';
 import { Store, provideState, provideStore } from '@ngrx/store';
 import { storeDevtoolsProviders } from '../environments/store-devtools';
 import { routes } from './app.routes';
+import * as authEffects from './core/auth/auth-effects';
 import { authFeature } from './core/auth/auth-feature';
+import { authInterceptor } from './core/auth/auth-interceptor';
 import { AppConfig, provideAppConfig } from './core/config/app-config';
 import { ConfigActions } from './core/config/config-actions';
 import { configFeature } from './core/config/config-feature';
+import * as idleEffects from './core/session/idle-effects';
+import { resetOnSessionEnd } from './core/session/session-end';
 import { PageTitleStrategy } from './shell/page-title-strategy';
 import * as themeEffects from './shell/theme/theme-effects';
 import { themeFeature } from './shell/theme/theme-feature';
@@ -40,11 +45,15 @@ export function createAppConfig(config: AppConfig): ApplicationConfig {
       provideAppConfig(config),
       provideRouter(routes, withComponentInputBinding()),
       { provide: TitleStrategy, useClass: PageTitleStrategy },
-      provideStore({ router: routerReducer }, { runtimeChecks: STORE_RUNTIME_CHECKS }),
+      provideHttpClient(withInterceptors([authInterceptor])),
+      provideStore(
+        { router: routerReducer },
+        { runtimeChecks: STORE_RUNTIME_CHECKS, metaReducers: [resetOnSessionEnd] },
+      ),
       provideState(configFeature),
       provideState(authFeature),
       provideState(themeFeature),
-      provideEffects(themeEffects),
+      provideEffects(themeEffects, authEffects, idleEffects),
       provideRouterStore(),
       storeDevtoolsProviders,
       provideAppInitializer(() => {

@@ -1,10 +1,27 @@
 import { Routes } from '@angular/router';
-import { AppShell } from './shell/app-shell';
+import { signedInGuard } from './core/auth/signed-in-guard';
 
 export const routes: Routes = [
   {
+    path: 'sign-in',
+    title: 'Sign in',
+    loadComponent: () => import('./features/sign-in/sign-in-page').then((m) => m.SignInPage),
+  },
+  {
+    path: 'callback',
+    title: 'Signing in',
+    loadComponent: () => import('./features/sign-in/callback-page').then((m) => m.CallbackPage),
+  },
+  {
+    path: 'launch',
+    title: 'Launching',
+    loadComponent: () => import('./features/sign-in/launch-page').then((m) => m.LaunchPage),
+  },
+  {
     path: '',
-    component: AppShell,
+    // Lazy: Material's toolbar, sidenav and menu are not needed to decide where to go.
+    loadComponent: () => import('./shell/app-shell').then((m) => m.AppShell),
+    canActivate: [signedInGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'caseload' },
       {

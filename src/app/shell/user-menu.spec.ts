@@ -19,6 +19,7 @@ describe('UserMenu', () => {
   it('shows the signed-in name and role and signs out on request', async () => {
     const { menu } = await render({
       practitionerRef: 'Practitioner/t1',
+      organizationRefs: ['Organization/p1'],
       name: 'Dana Reyes',
       role: 'director',
     });

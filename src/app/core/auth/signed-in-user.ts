@@ -6,6 +6,8 @@ export interface SignedInUser {
   readonly practitionerRef: string;
   readonly name: string;
   readonly role: StaffRole;
+  /** Organisations (programs, or the provider for a director) of the user's active roles. */
+  readonly organizationRefs: readonly string[];
 }
 
 export const ROLE_LABELS: Readonly<Record<StaffRole, string>> = {
