@@ -44,8 +44,8 @@ export default tseslint.config(
     extends: [...ngrx.configs.store, ...ngrx.configs.effects, ...ngrx.configs.operators],
   },
   {
-    // The clinical domain is pure TypeScript: no Angular, NgRx or RxJS may leak into it.
-    files: ['src/app/domain/**/*.ts'],
+    // The clinical domain and the FHIR mappers are pure TypeScript: no Angular, NgRx or RxJS.
+    files: ['src/app/domain/**/*.ts', 'src/app/fhir-mapping/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -53,7 +53,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@angular/*', '@ngrx/*', 'rxjs', 'rxjs/*'],
-              message: 'domain/ is pure TypeScript.',
+              message: 'domain/ and fhir-mapping/ are pure TypeScript.',
             },
           ],
         },

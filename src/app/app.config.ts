@@ -5,7 +5,6 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideRouterStore, routerReducer } from '@ngrx/router-store';
@@ -18,6 +17,7 @@ import { authInterceptor } from './core/auth/auth-interceptor';
 import { AppConfig, provideAppConfig } from './core/config/app-config';
 import { ConfigActions } from './core/config/config-actions';
 import { configFeature } from './core/config/config-feature';
+import { provideFhir } from './core/fhir/provide-fhir';
 import * as idleEffects from './core/session/idle-effects';
 import { resetOnSessionEnd } from './core/session/session-end';
 import { PageTitleStrategy } from './shell/page-title-strategy';
@@ -45,7 +45,8 @@ export function createAppConfig(config: AppConfig): ApplicationConfig {
       provideAppConfig(config),
       provideRouter(routes, withComponentInputBinding()),
       { provide: TitleStrategy, useClass: PageTitleStrategy },
-      provideHttpClient(withInterceptors([authInterceptor])),
+      // Retry and request id wrap the auth interceptor, so each attempt carries the current token.
+      provideFhir({ interceptors: [authInterceptor] }),
       provideStore(
         { router: routerReducer },
         { runtimeChecks: STORE_RUNTIME_CHECKS, metaReducers: [resetOnSessionEnd] },

@@ -19,34 +19,9 @@ export const routes: Routes = [
   },
   {
     path: '',
-    // Lazy: Material's toolbar, sidenav and menu are not needed to decide where to go.
-    loadComponent: () => import('./shell/app-shell').then((m) => m.AppShell),
     canActivate: [signedInGuard],
-    children: [
-      { path: '', pathMatch: 'full', redirectTo: 'caseload' },
-      {
-        path: 'caseload',
-        title: 'Caseload',
-        loadChildren: () =>
-          import('./features/caseload/caseload-routes').then((m) => m.CASELOAD_ROUTES),
-      },
-      {
-        path: 'step-down',
-        title: 'Step-down',
-        loadChildren: () =>
-          import('./features/step-down/step-down-routes').then((m) => m.STEP_DOWN_ROUTES),
-      },
-      {
-        path: 'outcomes',
-        title: 'Outcomes',
-        loadChildren: () =>
-          import('./features/outcomes/outcomes-routes').then((m) => m.OUTCOMES_ROUTES),
-      },
-      {
-        path: '**',
-        title: 'Page not found',
-        loadComponent: () => import('./shell/not-found-page').then((m) => m.NotFoundPage),
-      },
-    ],
+    // Lazy: the shell (Material's toolbar, sidenav, menu), the clinical store, the FHIR client
+    // and the mappers are not needed to decide whether to sign in.
+    loadChildren: () => import('./shell/shell-routes').then((m) => m.SHELL_ROUTES),
   },
 ];

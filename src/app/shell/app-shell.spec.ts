@@ -19,6 +19,10 @@ const state = {
   },
   theme: { mode: 'light' },
   auth: { user: null },
+  queries: { byKey: {} },
+  patients: { ids: [], entities: {} },
+  scores: { ids: [], entities: {} },
+  sessions: { ids: [], entities: {} },
 };
 
 describe('AppShell', () => {

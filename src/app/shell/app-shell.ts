@@ -14,6 +14,7 @@ import { NAV_ITEMS } from './nav-items';
 import { ToolbarActions } from './theme/theme-actions';
 import { themeFeature } from './theme/theme-feature';
 import { UserMenu } from './user-menu';
+import { DataStatus } from './data-status/data-status';
 
 /** Below this width the side navigation becomes an overlay opened from the toolbar. */
 export const COMPACT_LAYOUT_QUERY = '(max-width: 959.98px)';
@@ -29,6 +30,7 @@ export const COMPACT_LAYOUT_QUERY = '(max-width: 959.98px)';
     RouterLinkActive,
     Icon,
     UserMenu,
+    DataStatus,
   ],
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.scss',

@@ -1,7 +1,7 @@
 import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
 import { Subject } from 'rxjs';
 import { APP_CONFIG } from '../config/app-config';
-import { absoluteFhirBase } from './fhir-base-url';
+import { FhirBase } from '../fhir/fhir-base';
 import { OpenSession, SessionStore, isSmartSession } from './session-store';
 import { SignedInUser } from './signed-in-user';
 import { PendingSignIn, SignInError, SmartSession } from './smart-session';
@@ -23,7 +23,8 @@ export class SmartAuth {
   private readonly document = inject(DOCUMENT);
   private readonly sessions = inject(SessionStore);
   private readonly identity = inject(StaffIdentity);
-  private readonly fhirBase = absoluteFhirBase();
+  private readonly base = inject(FhirBase);
+  private readonly fhirBase = this.base.href;
 
   private readonly current = signal<SmartSession | OpenSession | null>(this.sessions.readSession());
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -46,8 +47,7 @@ export class SmartAuth {
 
   /** Whether a URL is on the configured FHIR server, so it may carry the token. */
   isFhirUrl(url: string): boolean {
-    const absolute = new URL(url, this.document.baseURI).toString();
-    return absolute === this.fhirBase || absolute.startsWith(`${this.fhirBase}/`);
+    return this.base.contains(url);
   }
 
   /** Standalone or EHR launch: discovery, then a full-page redirect to the authorise URL. */

@@ -1,9 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { FhirBase } from '../fhir/fhir-base';
 import { firstValueFrom } from 'rxjs';
 import { staffRoleFromCodings } from '../../domain/fhir-codes';
 import { SignedInUser, StaffRole } from './signed-in-user';
-import { absoluteFhirBase } from './fhir-base-url';
 import { SignInError } from './smart-session';
 
 interface HumanName {
@@ -42,7 +42,7 @@ const ROLE_PRECEDENCE: readonly StaffRole[] = ['director', 'psychiatrist', 'ther
 @Injectable({ providedIn: 'root' })
 export class StaffIdentity {
   private readonly http = inject(HttpClient);
-  private readonly base = absoluteFhirBase();
+  private readonly base = inject(FhirBase).href;
 
   async load(practitionerRef: string): Promise<SignedInUser> {
     const [practitioner, roles] = await Promise.all([

@@ -1,8 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { FhirBase } from '../../core/fhir/fhir-base';
 import { Observable, map } from 'rxjs';
 import { staffRoleFromCodings } from '../../domain/fhir-codes';
-import { absoluteFhirBase } from '../../core/auth/fhir-base-url';
 import { ROLE_LABELS } from '../../core/auth/signed-in-user';
 import { displayName } from '../../core/auth/staff-identity';
 
@@ -30,7 +30,7 @@ interface Entry {
 @Injectable({ providedIn: 'root' })
 export class PractitionerDirectory {
   private readonly http = inject(HttpClient);
-  private readonly base = absoluteFhirBase();
+  private readonly base = inject(FhirBase).href;
 
   list(): Observable<PickablePractitioner[]> {
     return this.http

@@ -1,0 +1,86 @@
+import { Page, Request } from '@playwright/test';
+import { expect, seriousAccessibilityViolations, signIn, test } from './fixtures';
+
+/** FHIR searches the page sends (GET [type]?… and POST [type]/_search), paging links included. */
+function recordSearches(page: Page): string[] {
+  const searches: string[] = [];
+  page.on('request', (request: Request) => {
+    const url = new URL(request.url());
+    const match = /^\/fhir\/([A-Z][A-Za-z]+)(\/_search)?$/.exec(url.pathname);
+    const isPage = url.pathname === '/fhir' && url.searchParams.has('_getpages');
+    if (isPage) searches.push('(next page)');
+    else if (
+      match &&
+      (match[2] || request.method() === 'GET') &&
+      !/\/[^/]+\/[^/]+$/.test(url.pathname.slice(6))
+    )
+      searches.push(`${request.method()} ${match[1]}`);
+  });
+  return searches;
+}
+
+test.describe('clinical data reaches the store', () => {
+  test('a therapist’s caseload loads in a fixed number of searches, and is reused between pages', async ({
+    page,
+  }) => {
+    const searches = recordSearches(page);
+    await signIn(page, 'Avery Lanternfield', '/caseload');
+    const status = page.getByRole('region', { name: 'Caseload data' });
+    await expect(status).toContainText(/\d+ clients? in care · \d+ scores · \d+ sessions/);
+    const clients = Number(/(\d+) client/.exec((await status.textContent()) ?? '')![1]);
+    expect(clients).toBeGreaterThan(0);
+
+    // The caseload search, nine per-patient searches, staff, programs and the curves Library,
+    // plus the signed-in user's own PractitionerRoles: a fixed set, whatever the caseload size.
+    expect(searches.filter((s) => s.endsWith(' EpisodeOfCare'))).toHaveLength(2);
+    expect(searches.filter((s) => s.endsWith(' PractitionerRole'))).toHaveLength(2);
+    for (const type of [
+      'Observation',
+      'QuestionnaireResponse',
+      'Appointment',
+      'Encounter',
+      'Flag',
+      'CarePlan',
+      'Condition',
+      'CareTeam',
+      'Organization',
+      'Library',
+    ]) {
+      expect(searches.filter((s) => s.endsWith(` ${type}`)).length, type).toBe(1);
+    }
+    const count = searches.length;
+    test.info().annotations.push({
+      type: 'searches',
+      description: `therapist: ${clients} clients, ${count} searches: ${searches.join(', ')}`,
+    });
+
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Outcomes' })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outcomes');
+    await expect(status).toContainText('clients in care');
+    expect(searches.length, 'moving between pages uses the cache').toBe(count);
+
+    await status.getByRole('button', { name: 'Refresh' }).click();
+    await expect(status).toContainText('clients in care');
+    await expect.poll(() => searches.length).toBeGreaterThan(count);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  test('the director’s program-wide caseload loads in the same number of searches', async ({
+    page,
+  }) => {
+    const searches = recordSearches(page);
+    await signIn(page, 'Dana Riverstone', '/caseload');
+    const status = page.getByRole('region', { name: 'Caseload data' });
+    await expect(status).toContainText(/\d+ clients in care/);
+    const clients = Number(/(\d+) clients/.exec((await status.textContent()) ?? '')![1]);
+    test.info().annotations.push({
+      type: 'searches',
+      description: `director: ${clients} clients, ${searches.length} searches: ${searches.join(', ')}`,
+    });
+    expect(clients).toBeGreaterThan(10);
+    expect(searches.filter((s) => s.endsWith('Observation'))).toHaveLength(1);
+  });
+});

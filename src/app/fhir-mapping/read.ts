@@ -1,0 +1,81 @@
+/**
+ * Runtime guards for values read out of untrusted JSON. The FHIR interfaces describe intent;
+ * a server may still send `"valueInteger": "12"` or `"coding": {}`, and the mappers must read
+ * around it instead of throwing.
+ */
+import { CodeableConcept, Coding, Extension } from './fhir-types';
+
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export function finiteNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** For raw JSON of unknown shape. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** For a typed element that may still arrive as null, a string or an array. */
+export function isObject<T extends object>(value: T | null | undefined): value is T {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The array, or nothing: a single object where a list belongs is not guessed into a list. */
+export function list<T>(value: readonly T[] | undefined): readonly T[] {
+  return Array.isArray(value) ? value.filter((v) => v !== null && v !== undefined) : [];
+}
+
+export function codingsOf(concept: CodeableConcept | undefined): readonly Coding[] {
+  return isObject(concept) ? list(concept.coding).filter(isObject) : [];
+}
+
+export function codingsOfAll(concepts: readonly CodeableConcept[] | undefined): Coding[] {
+  return list(concepts).flatMap((c) => [...codingsOf(c)]);
+}
+
+/** `system|code` for reasons and warnings: codes are never PHI, free text may be. */
+export function describeCodings(codings: readonly Coding[]): string {
+  const described = codings
+    .filter((c) => text(c.code))
+    .map((c) => `${text(c.system) ?? '(no system)'}|${text(c.code)}`);
+  return described.length ? described.join(', ') : 'no code';
+}
+
+export function hasCoding(codings: readonly Coding[], system: string, code: string): boolean {
+  return codings.some((c) => c.system === system && text(c.code) === code);
+}
+
+export function extensionsOf(owner: { readonly extension?: readonly Extension[] } | undefined) {
+  return isObject(owner) ? list(owner.extension).filter(isObject) : [];
+}
+
+export function findExtension(
+  owner: { readonly extension?: readonly Extension[] } | undefined,
+  url: string,
+): Extension | undefined {
+  return extensionsOf(owner).find((e) => e.url === url);
+}
+
+/** A whole number written as a number or as a numeric string ("12", " 12.0 "). */
+export function numberFromText(value: unknown): number | undefined {
+  const t = text(value);
+  if (t === undefined || !/^[+-]?\d+(\.\d+)?$/.test(t)) return undefined;
+  return Number(t);
+}
+
+/** The fields whose value is defined, so optional record fields are left out, not `undefined`. */
+export function definedFields<T extends object>(
+  fields: T,
+): Partial<{ [K in keyof T]: Exclude<T[K], undefined> }> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<{
+    [K in keyof T]: Exclude<T[K], undefined>;
+  }>;
+}
+
+/** "1 reference", "3 references": counts in warnings read as sentences. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,175 @@
+import { TestBed } from '@angular/core/testing';
+import { provideMockActions } from '@ngrx/effects/testing';
+import { Action } from '@ngrx/store';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { Observable, ReplaySubject, Subject, of, throwError } from 'rxjs';
+import { UserMenuActions } from '../core/auth/auth-actions';
+import { authFeature } from '../core/auth/auth-feature';
+import { SignedInUser } from '../core/auth/signed-in-user';
+import { FhirClient, SearchOutcome } from '../core/fhir/fhir-client';
+import { FhirError } from '../core/fhir/fhir-error';
+import { FhirResource } from '../core/fhir/fhir-resource';
+import { ClinicalApiActions, DataStatusActions, RouteDataActions } from './clinical-actions';
+import { refreshQueries$, runQuery$, startNeededQueries$ } from './clinical-effects';
+import { IDLE_QUERY, QueryStatus, queriesFeature } from './queries-feature';
+
+const user: SignedInUser = {
+  practitionerRef: 'Practitioner/t1',
+  name: 'Avery Lanternfield',
+  role: 'therapist',
+  organizationRefs: [],
+};
+
+const outcome = (matches: FhirResource[], includes: FhirResource[] = []): SearchOutcome => ({
+  matches,
+  includes,
+  partial: false,
+  partialReasons: [],
+  requests: 1,
+  warnings: [],
+});
+
+/** A small but real caseload: one episode with its patient, one PHQ-9, one unreadable score. */
+const RESOURCES: Record<string, SearchOutcome> = {
+  EpisodeOfCare: outcome(
+    [
+      {
+        resourceType: 'EpisodeOfCare',
+        id: 'e1',
+        status: 'active',
+        type: [
+          {
+            coding: [
+              { system: 'https://waypoint.example.org/fhir/CodeSystem/level-of-care', code: 'iop' },
+            ],
+          },
+        ],
+        patient: { reference: 'Patient/p1' },
+        period: { start: '2026-10-05' },
+      },
+    ],
+    [{ resourceType: 'Patient', id: 'p1', name: [{ given: ['Robin'], family: 'Testfield' }] }],
+  ),
+  Observation: outcome([
+    {
+      resourceType: 'Observation',
+      id: 'o1',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '44261-6' }] },
+      subject: { reference: 'Patient/p1' },
+      effectiveDateTime: '2026-11-02',
+      valueInteger: 14,
+    },
+    {
+      resourceType: 'Observation',
+      id: 'o2',
+      status: 'final',
+      code: { coding: [{ system: 'http://example.org/local', code: 'mood' }] },
+      subject: { reference: 'Patient/p1' },
+      effectiveDateTime: '2026-11-02',
+      valueInteger: 3,
+    },
+  ]),
+};
+
+describe('clinical effects', () => {
+  let actions$: ReplaySubject<Action>;
+  let store: MockStore;
+  let search: jasmine.Spy<(type: string) => Observable<SearchOutcome>>;
+
+  function setup(query: QueryStatus = IDLE_QUERY) {
+    actions$ = new ReplaySubject<Action>();
+    search = jasmine
+      .createSpy('search')
+      .and.callFake((type: string) => of(RESOURCES[type] ?? outcome([])));
+    TestBed.configureTestingModule({
+      providers: [
+        provideMockActions(() => actions$),
+        provideMockStore({
+          selectors: [
+            { selector: authFeature.selectUser, value: user },
+            { selector: queriesFeature.selectQuery('caseload'), value: query },
+            { selector: queriesFeature.selectByKey, value: { caseload: query } },
+          ],
+        }),
+        { provide: FhirClient, useValue: { search } },
+      ],
+    });
+    store = TestBed.inject(MockStore);
+  }
+
+  afterEach(() => store.resetSelectors());
+
+  function collect(effect: () => Observable<Action>): Action[] {
+    const out: Action[] = [];
+    TestBed.runInInjectionContext(effect).subscribe((a) => out.push(a));
+    return out;
+  }
+
+  it('starts a needed query unless it is loading or loaded within the cache time', () => {
+    setup({ ...IDLE_QUERY, status: 'loaded', loadedAt: Date.now() });
+    const out = collect(startNeededQueries$);
+    actions$.next(RouteDataActions.dataNeeded({ query: 'caseload' }));
+    expect(out).toEqual([]);
+    TestBed.resetTestingModule();
+
+    setup({ ...IDLE_QUERY, status: 'loaded', loadedAt: Date.now() - 6 * 60_000 });
+    const stale = collect(startNeededQueries$);
+    actions$.next(RouteDataActions.dataNeeded({ query: 'caseload' }));
+    expect(stale.map((a) => a.type)).toEqual([ClinicalApiActions.queryStarted.type]);
+  });
+
+  it('refreshes loaded queries whatever the cache says', () => {
+    setup({ ...IDLE_QUERY, status: 'loaded', loadedAt: Date.now() });
+    const out = collect(refreshQueries$);
+    actions$.next(DataStatusActions.refreshClicked());
+    expect(out.map((a) => a.type)).toEqual([ClinicalApiActions.queryStarted.type]);
+  });
+
+  it('loads, maps and reports what could not be read', () => {
+    setup();
+    const out = collect(runQuery$);
+    actions$.next(ClinicalApiActions.queryStarted({ query: 'caseload', startedAt: 0 }));
+    expect(out.length).toBe(1);
+    const loaded = out[0] as ReturnType<typeof ClinicalApiActions.queryLoaded>;
+    expect(loaded.type).toBe(ClinicalApiActions.queryLoaded.type);
+    expect(loaded.patientIds).toEqual(['p1']);
+    expect(loaded.data.episodes.map((e) => [e.id, e.level])).toEqual([['e1', 'iop']]);
+    expect(loaded.data.patients.map((p) => p.id)).toEqual(['p1']);
+    expect(loaded.data.scores.map((s) => [s.instrumentId, s.total])).toEqual([['phq-9', 14]]);
+    expect(loaded.mapping.rejected).toBe(1);
+    expect(loaded.mapping.examples[0]).toEqual(
+      jasmine.objectContaining({ resourceType: 'Observation', id: 'o2', severity: 'rejected' }),
+    );
+    // 1 caseload search, 9 per patient, staff and programs.
+    expect(search.calls.count()).toBe(12);
+  });
+
+  it('reports a refusal as not permitted', () => {
+    setup();
+    search.and.returnValue(
+      throwError(() => new FhirError({ kind: 'forbidden', status: 403, message: 'no' })),
+    );
+    const out = collect(runQuery$);
+    actions$.next(ClinicalApiActions.queryStarted({ query: 'caseload', startedAt: 0 }));
+    expect(out).toEqual([
+      ClinicalApiActions.queryFailed({
+        query: 'caseload',
+        message: 'The FHIR server did not permit loading this caseload.',
+        forbidden: true,
+      }),
+    ]);
+  });
+
+  it('drops a load still running when the session ends, so nothing refills the store', () => {
+    setup();
+    const pending = new Subject<SearchOutcome>();
+    search.and.returnValue(pending);
+    const out = collect(runQuery$);
+    actions$.next(ClinicalApiActions.queryStarted({ query: 'caseload', startedAt: 0 }));
+    actions$.next(UserMenuActions.signOutClicked());
+    pending.next(RESOURCES['EpisodeOfCare']);
+    pending.complete();
+    expect(out).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { ClinicalData } from './clinical-data';
+import { createEntitySlice } from './entity-slice';
+
+/** The clinical entity slices: one `createFeature` each, all filled by the same query events. */
+const byPatient = (record: { readonly patientId: string }) => record.patientId;
+const bySource = (record: { readonly sourceType: string; readonly id: string }) =>
+  `${record.sourceType}/${record.id}`;
+
+export const patientsSlice = createEntitySlice('patients', {
+  pick: (d: ClinicalData) => d.patients,
+  patientOf: (patient) => patient.id,
+});
+export const episodesSlice = createEntitySlice('episodes', {
+  pick: (d: ClinicalData) => d.episodes,
+  patientOf: byPatient,
+});
+export const scoresSlice = createEntitySlice('scores', {
+  pick: (d: ClinicalData) => d.scores,
+  selectId: bySource,
+  patientOf: byPatient,
+});
+export const safetyItemsSlice = createEntitySlice('safetyItems', {
+  pick: (d: ClinicalData) => d.unscoredSafetyItems,
+  patientOf: byPatient,
+});
+export const sessionsSlice = createEntitySlice('sessions', {
+  pick: (d: ClinicalData) => d.sessions,
+  selectId: bySource,
+  patientOf: byPatient,
+});
+export const flagsSlice = createEntitySlice('flags', {
+  pick: (d: ClinicalData) => d.flags,
+  patientOf: byPatient,
+});
+export const carePlansSlice = createEntitySlice('carePlans', {
+  pick: (d: ClinicalData) => d.carePlans,
+  patientOf: byPatient,
+});
+export const careTeamsSlice = createEntitySlice('careTeams', {
+  pick: (d: ClinicalData) => d.careTeams,
+  patientOf: byPatient,
+});
+export const conditionsSlice = createEntitySlice('conditions', {
+  pick: (d: ClinicalData) => d.conditions,
+  patientOf: byPatient,
+});
+export const staffSlice = createEntitySlice('staff', { pick: (d: ClinicalData) => d.staff });
+export const rolesSlice = createEntitySlice('roles', { pick: (d: ClinicalData) => d.roles });
+export const organizationsSlice = createEntitySlice('organizations', {
+  pick: (d: ClinicalData) => d.organizations,
+});
+
+export const CLINICAL_SLICES = [
+  patientsSlice,
+  episodesSlice,
+  scoresSlice,
+  safetyItemsSlice,
+  sessionsSlice,
+  flagsSlice,
+  carePlansSlice,
+  careTeamsSlice,
+  conditionsSlice,
+  staffSlice,
+  rolesSlice,
+  organizationsSlice,
+] as const;

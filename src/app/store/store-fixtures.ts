@@ -1,0 +1,19 @@
+import { ClinicalData, MappingSummary } from './clinical-data';
+
+/** Test data for store specs: an empty query result to spread overrides into. */
+export const EMPTY_DATA: ClinicalData = {
+  patients: [],
+  episodes: [],
+  scores: [],
+  unscoredSafetyItems: [],
+  sessions: [],
+  flags: [],
+  carePlans: [],
+  careTeams: [],
+  conditions: [],
+  staff: [],
+  roles: [],
+  organizations: [],
+};
+
+export const NO_PROBLEMS: MappingSummary = { rejected: 0, warnings: 0, examples: [] };
