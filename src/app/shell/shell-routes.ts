@@ -31,6 +31,14 @@ export const SHELL_ROUTES: Routes = [
           import('../features/outcomes/outcomes-routes').then((m) => m.OUTCOMES_ROUTES),
       },
       {
+        path: 'clients/:patientId',
+        title: 'Client progress',
+        loadComponent: () =>
+          import('../features/client-progress/client-progress-page').then(
+            (m) => m.ClientProgressPage,
+          ),
+      },
+      {
         path: '**',
         title: 'Page not found',
         loadComponent: () => import('./not-found-page').then((m) => m.NotFoundPage),

@@ -38,7 +38,9 @@ describe('FHIR test corpus', () => {
   });
 
   it('lists exactly the files in ../shared/fhir-examples', () => {
-    expect(existsSync(EXAMPLES)).withContext(`${EXAMPLES} must sit beside the repository`).toBeTrue();
+    expect(existsSync(EXAMPLES))
+      .withContext(`${EXAMPLES} must sit beside the repository`)
+      .toBeTrue();
     const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
     expect([...files].sort()).toEqual([...PUBLISHED_EXAMPLE_FILES].sort());
   });

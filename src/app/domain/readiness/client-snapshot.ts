@@ -24,6 +24,11 @@ export interface ClientSnapshot {
   /** All the client's scores, any instrument (safety items are read from all of them). */
   readonly scores: readonly ScoreRecord[];
   readonly catalogue: readonly InstrumentDefinition[];
+  /**
+   * Administrations that could not be scored but answered a safety item (PHQ-9 item 9, C-SSRS):
+   * read for safety only, because a positive safety item must never be lost (CLINICAL.md).
+   */
+  readonly safetyOnly?: readonly ScoreRecord[];
   /** The client's sessions (attendance and weekly hours are counted from these). */
   readonly sessions: readonly SessionRecord[];
   readonly flags: readonly SafetyFlagRecord[];

@@ -28,7 +28,7 @@ export function safetyWindow(snapshot: ClientSnapshot, days: number): SafetyWind
   const inWindow = (day: CalendarDay | undefined) => !!day && day >= from && day <= snapshot.today;
   const signals: string[] = [];
   let screens = 0;
-  for (const score of snapshot.scores) {
+  for (const score of [...snapshot.scores, ...(snapshot.safetyOnly ?? [])]) {
     const day = toCalendarDay(score.date, snapshot.timeZone);
     const instrument = snapshot.catalogue.find((i) => i.id === score.instrumentId);
     if (!instrument || !inWindow(day)) continue;

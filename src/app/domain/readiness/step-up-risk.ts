@@ -3,14 +3,11 @@ import {
   unexcusedWeeksBelowMinimumRunning,
   weeklyHours,
 } from '../attendance/attendance';
-import { classifyReliableChange } from '../instruments/reliable-change';
-import { BASELINE_LOOKBACK_DAYS, baselineIndex } from '../recovery/episode-baseline';
-import { notOnTrack } from '../recovery/not-on-track';
-import { weeksSinceBaseline } from '../recovery/recovery-week';
+import { BASELINE_LOOKBACK_DAYS } from '../recovery/episode-baseline';
 import { toCalendarDay } from '../time/calendar-day';
 import { attendanceEvidence, attendanceOver, percent } from './attendance-window';
 import { ClientSnapshot, Criterion } from './client-snapshot';
-import { DatedScore, primaryScores, setAsideNote } from './primary-scores';
+import { PrimaryProgress, primaryProgress } from './primary-progress';
 import { safetyWindow } from './safety-window';
 
 /** Step-up risk criteria. Every default is Waypoint's own choice, configurable per program. */
@@ -44,30 +41,18 @@ export interface StepUpRiskAssessment {
   readonly criteria: readonly Criterion[];
 }
 
-function measureFactors(
-  snapshot: ClientSnapshot,
-  episodeScores: DatedScore[],
-  note: string,
-): Criterion[] {
+function measureFactors(snapshot: ClientSnapshot, progress: PrimaryProgress): Criterion[] {
   const { primary } = snapshot;
+  const { episodeScores, baseline, latest, change, track, note } = progress;
   const deterioration = { id: 'deterioration', label: 'Reliable deterioration' };
   const red = { id: 'not-on-track', label: 'Well below expected recovery (red)' };
-  if (episodeScores.length < 2) {
+  if (!baseline || !latest || !track) {
     const evidence = `${episodeScores.length} ${primary.shortName} score(s) in this episode${note}`;
     return [
       { ...deterioration, status: 'unknown', evidence },
       { ...red, status: 'unknown', evidence },
     ];
   }
-  const [baseline, ...later] = episodeScores;
-  const latest = later[later.length - 1];
-  const change = classifyReliableChange(primary, baseline.total, latest.total);
-  const track = notOnTrack(
-    primary,
-    snapshot.curves,
-    baseline.total,
-    later.map((s) => ({ week: weeksSinceBaseline(baseline.day, s.day), score: s.total })),
-  );
   const trend = `${primary.shortName} ${baseline.total} on ${baseline.day} (baseline), ${latest.total} on ${latest.day}${note}`;
   return [
     {
@@ -130,16 +115,7 @@ export function assessStepUpRisk(
 ): StepUpRiskAssessment {
   const criteria = { ...DEFAULT_STEP_UP, ...overrides };
   const start = toCalendarDay(snapshot.episode.start, snapshot.timeZone);
-  const { scores, rejected } = primaryScores(snapshot);
-  const first = start
-    ? baselineIndex(
-        scores.map((s) => s.day),
-        start,
-        criteria.baselineLookbackDays,
-      )
-    : undefined;
-  const episodeScores = first === undefined ? [] : scores.slice(first);
-  const list = measureFactors(snapshot, episodeScores, setAsideNote(rejected));
+  const list = measureFactors(snapshot, primaryProgress(snapshot, criteria.baselineLookbackDays));
 
   const { signals, screens } = safetyWindow(snapshot, criteria.safetyWindowDays);
   list.push({

@@ -1,0 +1,158 @@
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { TestBed } from '@angular/core/testing';
+import { MatButtonHarness } from '@angular/material/button/testing';
+import { MatChipOptionHarness } from '@angular/material/chips/testing';
+import { MatSortHarness } from '@angular/material/sort/testing';
+import { MatTableHarness } from '@angular/material/table/testing';
+import { provideRouter } from '@angular/router';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { authFeature } from '../../core/auth/auth-feature';
+import { configFeature } from '../../core/config/config-feature';
+import { todayIn } from '../../domain/time/calendar-day';
+import { IDLE_QUERY, QueryStatus, queriesFeature } from '../../store/queries-feature';
+import { selectQueryParams } from '../../store/router-selectors';
+import { CaseloadPageActions } from './caseload-actions';
+import { DEFAULT_FILTERS } from './caseload-filters';
+import { caseload } from './caseload-fixture';
+import { CaseloadPage } from './caseload-page';
+import { CaseloadRow } from './caseload-row';
+import { selectCareManagers, selectCaseloadRows, selectPrograms } from './caseload-selectors';
+
+describe('CaseloadPage', () => {
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  async function render(
+    options: { rows?: CaseloadRow[]; params?: Record<string, string>; query?: QueryStatus } = {},
+  ) {
+    const today = todayIn('America/Chicago', new Date());
+    TestBed.configureTestingModule({
+      imports: [CaseloadPage],
+      providers: [
+        provideRouter([]),
+        provideMockStore({
+          selectors: [
+            { selector: configFeature.selectProgramTimeZone, value: 'America/Chicago' },
+            { selector: selectQueryParams, value: options.params ?? {} },
+            { selector: selectCaseloadRows(today), value: options.rows ?? caseload() },
+            {
+              selector: queriesFeature.selectQuery('caseload'),
+              value: options.query ?? { ...IDLE_QUERY, status: 'loaded' },
+            },
+            { selector: authFeature.selectUser, value: null },
+            { selector: selectCareManagers, value: [] },
+            { selector: selectPrograms, value: [] },
+          ],
+        }),
+      ],
+    });
+    const fixture = TestBed.createComponent(CaseloadPage);
+    const dispatch = spyOn(TestBed.inject(MockStore), 'dispatch');
+    await fixture.whenStable();
+    return {
+      fixture,
+      dispatch,
+      loader: TestbedHarnessEnvironment.loader(fixture),
+      element: fixture.nativeElement as HTMLElement,
+    };
+  }
+
+  it('lists clients by need, with each flag’s reason readable without a mouse', async () => {
+    const { loader } = await render();
+    const table = await loader.getHarness(MatTableHarness);
+    const rows = await table.getRows();
+    const first = await rows[0].getCellTextByColumnName();
+    expect(first['client']).toContain('Cedar Mossbank');
+    expect(first['client']).toContain('PHQ-9 item 9 (thoughts of self-harm) scored 1');
+    expect(first['flags']).toContain('Safety: PHQ-9 item 9 (thoughts of self-harm) scored 1');
+    expect((await rows[1].getCellTextByColumnName())['client']).toContain('Briar Quillfeather');
+    expect(rows.length).toBe(5);
+  });
+
+  it('summarises the caseload above the table', async () => {
+    const { element } = await render();
+    const pairs = [...element.querySelectorAll('[aria-label="Caseload summary"] dl > div')].map(
+      (d) =>
+        `${d.querySelector('dt')!.textContent!.trim()}: ${d.querySelector('dd')!.textContent!.trim()}`,
+    );
+    expect(pairs).toEqual([
+      'Flagged: 4',
+      'IOP: 4',
+      'PHP: 1',
+      'Attendance, 14 days: 93%',
+      'Measures due this week: 5',
+    ]);
+  });
+
+  it('puts a sort, a quick filter and a search into the URL', async () => {
+    const { loader, dispatch, element } = await render();
+    await (
+      await loader.getHarness(MatSortHarness)
+    )
+      .getSortHeaders({ label: 'Client' })
+      .then((h) => h[0].click());
+    expect(dispatch).toHaveBeenCalledWith(
+      CaseloadPageActions.viewChanged({
+        filters: { ...DEFAULT_FILTERS, sort: 'name', dir: 'asc' },
+        typing: false,
+      }),
+    );
+    await (
+      await loader.getHarness(MatChipOptionHarness.with({ text: 'Missed sessions' }))
+    ).select();
+    expect(dispatch).toHaveBeenCalledWith(
+      CaseloadPageActions.viewChanged({
+        filters: { ...DEFAULT_FILTERS, flag: 'missed-sessions' },
+        typing: false,
+      }),
+    );
+    const input = element.querySelector('input[type="search"]') as HTMLInputElement;
+    input.value = 'ced';
+    input.dispatchEvent(new Event('input'));
+    expect(dispatch).toHaveBeenCalledWith(
+      CaseloadPageActions.viewChanged({ filters: { ...DEFAULT_FILTERS, q: 'ced' }, typing: true }),
+    );
+  });
+
+  it('shows the view the URL describes', async () => {
+    const { loader } = await render({ params: { flag: 'missed-sessions' } });
+    const clients = (await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName())[
+      'client'
+    ].text;
+    expect(clients.length).toBe(2);
+    expect(clients[0]).toContain('Cedar Mossbank');
+    expect(clients[1]).toContain('Dune Larkspur');
+  });
+
+  it('exports the visible rows as CSV', async () => {
+    let blob: Blob | undefined;
+    spyOn(URL, 'createObjectURL').and.callFake((b: Blob | MediaSource) => {
+      blob = b as Blob;
+      return 'blob:caseload';
+    });
+    spyOn(URL, 'revokeObjectURL');
+    spyOn(HTMLAnchorElement.prototype, 'click');
+    const { loader } = await render({ params: { level: 'php' } });
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Export CSV' }))).click();
+    const text = await blob!.text();
+    expect(text).toContain('Contains protected health information');
+    expect(text).toContain('Elm Thistledown');
+    expect(text).toContain('Cedar Mossbank');
+    expect(text).not.toContain('Ash Fernhollow');
+  });
+
+  it('has honest empty, loading and error states', async () => {
+    const empty = await render({ rows: [] });
+    expect(empty.element.textContent).toContain('No clients are in care on this caseload.');
+    TestBed.inject(MockStore).resetSelectors();
+    TestBed.resetTestingModule();
+    const loading = await render({ rows: [], query: { ...IDLE_QUERY, status: 'loading' } });
+    expect(loading.element.querySelectorAll('.skeleton-row').length).toBe(5);
+    TestBed.inject(MockStore).resetSelectors();
+    TestBed.resetTestingModule();
+    const failed = await render({
+      rows: [],
+      query: { ...IDLE_QUERY, status: 'failed', error: 'HTTP 503.' },
+    });
+    expect(failed.element.querySelector('[role="alert"]')?.textContent).toContain('HTTP 503.');
+  });
+});

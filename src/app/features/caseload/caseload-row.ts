@@ -1,0 +1,129 @@
+import { ClientAttention, assessClientAttention } from '../../domain/caseload/client-attention';
+import { PresentingProblem } from '../../domain/fhir-codes';
+import { InstrumentDefinition } from '../../domain/instruments/instrument';
+import { DEFAULT_INSTRUMENTS, instrumentById } from '../../domain/instruments/instrument-catalogue';
+import { levelDefinition } from '../../domain/levels/level-of-care';
+import { CalendarDay, LevelOfCare, ScoreRecord } from '../../domain/models';
+import { RecoveryCurveSet } from '../../domain/recovery/curve-types';
+import { ageOn } from '../../domain/time/age';
+import {
+  ConditionRecord,
+  MappedCarePlan,
+  MappedEpisode,
+  MappedFlag,
+  MappedScore,
+  MappedSession,
+  PatientSummary,
+  UnscoredSafetyItem,
+} from '../../fhir-mapping';
+
+/** One client on the caseload, as the table shows them. */
+export interface CaseloadRow {
+  readonly patientId: string;
+  readonly name: string;
+  readonly age?: number;
+  readonly problems: readonly PresentingProblem[];
+  readonly level: LevelOfCare;
+  readonly levelLabel: string;
+  /** "week 6 of ~10", or "week 6" where the level has no usual length. */
+  readonly weekLabel: string;
+  readonly programId?: string;
+  readonly careManagerId?: string;
+  readonly primary: InstrumentDefinition;
+  readonly attention: ClientAttention;
+  /** Substance-use records (42 CFR Part 2): a label ETH, or a substance-use problem. */
+  readonly substanceUse: boolean;
+}
+
+/** Everything the store holds about one client. */
+export interface ClientRecords {
+  readonly episodes: MappedEpisode[];
+  readonly scores: MappedScore[];
+  readonly safetyItems: UnscoredSafetyItem[];
+  readonly sessions: MappedSession[];
+  readonly flags: MappedFlag[];
+  readonly carePlans: MappedCarePlan[];
+  readonly conditions: ConditionRecord[];
+}
+
+export interface RowContext {
+  readonly today: CalendarDay;
+  readonly timeZone: string;
+  readonly curves?: RecoveryCurveSet;
+  readonly catalogue?: readonly InstrumentDefinition[];
+}
+
+/**
+ * The measure a client's progress is read on: PHQ-9 when they have one (the program's default
+ * primary measure), otherwise the instrument they were scored on most often.
+ */
+export function primaryInstrument(
+  scores: readonly ScoreRecord[],
+  catalogue: readonly InstrumentDefinition[] = DEFAULT_INSTRUMENTS,
+): InstrumentDefinition {
+  const counts = new Map<string, number>();
+  for (const s of scores) counts.set(s.instrumentId, (counts.get(s.instrumentId) ?? 0) + 1);
+  if (counts.has('phq-9') || counts.size === 0) return instrumentById('phq-9', catalogue)!;
+  const [id] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+  return instrumentById(id, catalogue) ?? instrumentById('phq-9', catalogue)!;
+}
+
+/** The caseload row of a client in their current (active) episode. */
+export function caseloadRow(
+  episode: MappedEpisode,
+  patient: PatientSummary | undefined,
+  records: ClientRecords,
+  context: RowContext,
+): CaseloadRow {
+  const catalogue = context.catalogue ?? DEFAULT_INSTRUMENTS;
+  const primary = primaryInstrument(records.scores, catalogue);
+  const attention = assessClientAttention({
+    today: context.today,
+    timeZone: context.timeZone,
+    episode,
+    primary,
+    scores: records.scores,
+    safetyOnly: records.safetyItems.map((item) => ({
+      id: item.id,
+      patientId: item.patientId,
+      instrumentId: item.instrumentId,
+      date: item.date,
+      total: Number.NaN,
+      items: { [item.item]: item.score },
+    })),
+    catalogue,
+    sessions: records.sessions,
+    flags: records.flags,
+    carePlans: records.carePlans,
+    ...(context.curves ? { curves: context.curves } : {}),
+  });
+  const definition = levelDefinition(episode.level);
+  const usual = definition.expectedWeeks
+    ? ` of ~${Math.round((definition.expectedWeeks.min + definition.expectedWeeks.max) / 2)}`
+    : '';
+  const problems = [
+    ...new Set([
+      ...(episode.presentingProblems ?? []),
+      ...records.conditions.map((c) => c.problem),
+    ]),
+  ].filter((p): p is PresentingProblem => p !== 'other') as PresentingProblem[];
+  const labelled = [episode, ...records.scores, ...records.sessions, ...records.conditions];
+  const age = ageOn(patient?.birthDate, context.today);
+  return {
+    patientId: episode.patientId,
+    name: patient?.name ?? `Client ${episode.patientId}`,
+    ...(age !== undefined ? { age } : {}),
+    problems,
+    level: episode.level,
+    levelLabel: definition.shortLabel,
+    weekLabel: `week ${attention.week}${usual}`,
+    ...(episode.programId ? { programId: episode.programId } : {}),
+    ...(episode.careManagerId ? { careManagerId: episode.careManagerId } : {}),
+    primary,
+    attention,
+    substanceUse:
+      problems.includes('substance-use') ||
+      labelled.some((r) => r.securityLabels?.includes('ETH')) ||
+      !!patient?.securityLabels?.includes('ETH'),
+  };
+}
