@@ -16,8 +16,9 @@ const users = (
   .split(',')
   .map((s) => s.trim());
 
+/** Its own process group, so stopping it stops npx's children (tsx, node) too. */
 function run(cmd, args) {
-  return spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  return spawn(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], detached: true });
 }
 
 async function waitFor(url, ms = 60_000) {
@@ -63,7 +64,7 @@ try {
   console.log(`\nCaseload load over ${db} (production build, one origin, loopback)`);
   console.table(rows);
 } finally {
-  server.kill('SIGTERM');
+  process.kill(-server.pid, 'SIGTERM');
 }
 
 async function measure(browser, name) {
