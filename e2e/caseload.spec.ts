@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { openPort } from '../playwright.config';
-import { expect, seriousAccessibilityViolations, signIn, test } from './fixtures';
+import { LOAD_TIMEOUT, expect, seriousAccessibilityViolations, signIn, test } from './fixtures';
 
 /** The same seeded data without security: the ground truth the caseload must match. */
 async function activeEpisodesManagedBy(practitionerId: string): Promise<number> {
@@ -15,7 +15,7 @@ test.describe('therapist caseload', () => {
   }) => {
     await signIn(page, 'Avery Lanternfield', '/caseload');
     const table = page.getByRole('table', { name: 'Clients in care' });
-    await expect(table).toBeVisible();
+    await expect(table).toBeVisible({ timeout: LOAD_TIMEOUT });
     const expected = await activeEpisodesManagedBy('pr-therapist-1');
     expect(expected).toBeGreaterThan(0);
     await expect(table.getByRole('row')).toHaveCount(expected + 1);
@@ -36,7 +36,7 @@ test.describe('therapist caseload', () => {
     await signIn(page, 'Dana Riverstone', '/caseload');
     const table = page.getByRole('table', { name: 'Clients in care' });
     // The director's caseload is the whole program: more to load than a therapist's.
-    await expect(table).toBeVisible({ timeout: 30_000 });
+    await expect(table).toBeVisible({ timeout: LOAD_TIMEOUT });
     const all = await table.getByRole('row').count();
 
     await page.getByRole('option', { name: 'Flagged' }).click();

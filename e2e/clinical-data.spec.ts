@@ -1,5 +1,5 @@
 import { Page, Request } from '@playwright/test';
-import { expect, seriousAccessibilityViolations, signIn, test } from './fixtures';
+import { LOAD_TIMEOUT, expect, seriousAccessibilityViolations, signIn, test } from './fixtures';
 
 /** FHIR searches the page sends (GET [type]?… and POST [type]/_search), paging links included. */
 function recordSearches(page: Page): string[] {
@@ -26,7 +26,9 @@ test.describe('clinical data reaches the store', () => {
     const searches = recordSearches(page);
     await signIn(page, 'Avery Lanternfield', '/caseload');
     const status = page.getByRole('region', { name: 'Caseload data' });
-    await expect(status).toContainText(/\d+ clients? in care · \d+ scores · \d+ sessions/);
+    await expect(status).toContainText(/\d+ clients? in care · \d+ scores · \d+ sessions/, {
+      timeout: LOAD_TIMEOUT,
+    });
     const clients = Number(/(\d+) client/.exec((await status.textContent()) ?? '')![1]);
     expect(clients).toBeGreaterThan(0);
 
@@ -74,7 +76,7 @@ test.describe('clinical data reaches the store', () => {
     const searches = recordSearches(page);
     await signIn(page, 'Dana Riverstone', '/caseload');
     const status = page.getByRole('region', { name: 'Caseload data' });
-    await expect(status).toContainText(/\d+ clients in care/);
+    await expect(status).toContainText(/\d+ clients in care/, { timeout: LOAD_TIMEOUT });
     const clients = Number(/(\d+) clients/.exec((await status.textContent()) ?? '')![1]);
     test.info().annotations.push({
       type: 'searches',

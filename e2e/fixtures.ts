@@ -22,6 +22,12 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
+/**
+ * How long a caseload may take to load and map: a director's is the whole program, and CI
+ * machines share two cores between the server, the browser and the test runner.
+ */
+export const LOAD_TIMEOUT = 30_000;
+
 /** Runs axe (WCAG 2.x A/AA) and returns the serious and critical violations, summarised. */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DOCUMENT,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -10,6 +17,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { DecimalPipe } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
+import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { authFeature } from '../../core/auth/auth-feature';
 import { configFeature } from '../../core/config/config-feature';
@@ -20,6 +28,7 @@ import { DataStatusActions } from '../../store/clinical-actions';
 import { queriesFeature } from '../../store/queries-feature';
 import { selectQueryParams } from '../../store/router-selectors';
 import { Sparkline } from '../../ui/sparkline/sparkline';
+import { rowWindow } from '../../ui/row-window/row-window';
 import { CaseloadPageActions } from './caseload-actions';
 import { caseloadCsv } from './caseload-csv';
 import {
@@ -33,6 +42,10 @@ import {
 import { CaseloadRow } from './caseload-row';
 import { selectCareManagers, selectCaseloadRows, selectPrograms } from './caseload-selectors';
 import { summarise } from './caseload-summary';
+
+/** Must match the row height in caseload-page.scss. */
+const ROW_HEIGHT = 96;
+const MAX_TABLE_HEIGHT = 760;
 
 /** Quick filters offered as chips (the others stay reachable through "Flagged"). */
 const FLAG_CHIPS: readonly AttentionKind[] = [
@@ -75,10 +88,8 @@ export class CaseloadPage {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
 
-  private readonly today = todayIn(
-    this.store.selectSignal(configFeature.selectProgramTimeZone)(),
-    new Date(),
-  );
+  private readonly timeZone = this.store.selectSignal(configFeature.selectProgramTimeZone)();
+  private readonly today = todayIn(this.timeZone, new Date());
   private readonly params = this.store.selectSignal(selectQueryParams);
   protected readonly filters = computed(() => filtersFromParams(this.params() ?? {}));
   private readonly rows = this.store.selectSignal(selectCaseloadRows(this.today));
@@ -93,6 +104,17 @@ export class CaseloadPage {
   protected readonly visible = computed(() => visibleRows(this.rows(), this.filters()));
   protected readonly summary = computed(() => summarise(this.scoped()));
   protected readonly levels = computed(() => this.summary().byLevel);
+
+  /**
+   * Rows have a fixed height so a long list (a director's whole program) renders only the rows
+   * in view of its scroll box; up to 100 rows render whole.
+   */
+  protected readonly maxTableHeight = MAX_TABLE_HEIGHT;
+  private readonly scrollTop = signal(0);
+  protected readonly window = computed(() =>
+    rowWindow(this.visible(), ROW_HEIGHT, this.scrollTop(), MAX_TABLE_HEIGHT),
+  );
+
   protected readonly subtitle = computed(() => {
     const clients = this.summary().clients;
     if (this.query().status === 'loading' && clients === 0) return 'Loading…';
@@ -120,6 +142,10 @@ export class CaseloadPage {
   protected readonly sortActive = computed(() =>
     this.filters().sort === 'need' ? '' : this.filters().sort,
   );
+
+  protected scrolled(event: Event): void {
+    this.scrollTop.set((event.target as HTMLElement).scrollTop);
+  }
 
   protected update(change: Partial<CaseloadFilters>, typing = false): void {
     this.store.dispatch(
@@ -189,7 +215,8 @@ export class CaseloadPage {
 
   protected nextLabel(row: CaseloadRow): string {
     const next = row.attention.nextSession;
-    return next ? format(new Date(next), 'EEE d MMM, HH:mm') : 'none booked';
+    // In the program's time zone, where the session takes place, not the browser's.
+    return next ? format(new TZDate(next, this.timeZone), 'EEE d MMM, HH:mm') : 'none booked';
   }
 
   protected trendLabel(row: CaseloadRow): string {
