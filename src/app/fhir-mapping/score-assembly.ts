@@ -3,7 +3,7 @@
  * item answers become one ScoreRecord, or a rejection that still hands over positive safety items.
  */
 import { InstrumentDefinition } from '../domain/instruments/instrument';
-import { scoreAdministration } from './item-scoring';
+import { scoreAdministration } from '../domain/instruments/item-scoring';
 import {
   MapBatch,
   MapResult,

@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { FhirError } from '../fhir/fhir-error';
 import { safeReturnPath, signInFailureMessage } from './sign-in-messages';
 import { SignInError } from './smart-session';
 
@@ -35,6 +36,9 @@ describe('signInFailureMessage', () => {
       signInFailureMessage(new HttpErrorResponse({ status: 403, error: { secret: 'PHI' } })),
     ).toContain('did not let this account read its own staff record');
     expect(signInFailureMessage(new HttpErrorResponse({ status: 502 }))).toContain('502');
+    expect(
+      signInFailureMessage(new FhirError({ kind: 'forbidden', status: 403, message: 'x' })),
+    ).toContain('did not let this account read its own staff record');
     expect(signInFailureMessage(new Error('stack details'))).not.toContain('stack');
   });
 });

@@ -1,10 +1,12 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { FhirError } from '../fhir/fhir-error';
 import { SignInError } from './smart-session';
 
 /** A sentence for the sign-in page; never the raw error, which may echo server internals. */
 export function signInFailureMessage(error: unknown): string {
   if (error instanceof SignInError) return error.message;
-  if (error instanceof HttpErrorResponse) {
+  // The staff record is read through the FHIR client (FhirError) or plain HttpClient.
+  if (error instanceof HttpErrorResponse || error instanceof FhirError) {
     if (error.status === 0)
       return 'The FHIR server could not be reached. Check the connection and retry.';
     if (error.status === 401 || error.status === 403) {

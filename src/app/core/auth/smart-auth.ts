@@ -1,16 +1,17 @@
-import { DOCUMENT, Injectable, inject, signal } from '@angular/core';
+import { DOCUMENT, Injectable, Injector, inject, signal } from '@angular/core';
 import { Subject } from 'rxjs';
 import { APP_CONFIG } from '../config/app-config';
 import { FhirBase } from '../fhir/fhir-base';
 import { OpenSession, SessionStore, isSmartSession } from './session-store';
 import { SignedInUser } from './signed-in-user';
 import { PendingSignIn, SignInError, SmartSession } from './smart-session';
-import { StaffIdentity } from './staff-identity';
+import type { StaffIdentity } from './staff-identity';
 
 /** Refresh this long before the access token expires, so no request meets an expired one. */
 export const REFRESH_MARGIN_MS = 60_000;
 
 const loadLaunch = () => import('./smart-launch');
+const loadIdentity = () => import('./staff-identity').then((m) => m.StaffIdentity);
 
 /**
  * The one service that knows how Waypoint signs in: SMART App Launch (standalone or EHR) or,
@@ -22,7 +23,7 @@ export class SmartAuth {
   private readonly config = inject(APP_CONFIG);
   private readonly document = inject(DOCUMENT);
   private readonly sessions = inject(SessionStore);
-  private readonly identity = inject(StaffIdentity);
+  private readonly injector = inject(Injector);
   private readonly base = inject(FhirBase);
   private readonly fhirBase = this.base.href;
 
@@ -84,13 +85,13 @@ export class SmartAuth {
     const smart = await loadLaunch();
     const session = await smart.completeSignIn(pending, this.config.clientId, new URL(callbackUrl));
     this.setSession(session);
-    return { user: await this.identity.load(session.practitionerRef), returnTo: pending.returnTo };
+    return { user: await this.staffIdentity(session.practitionerRef), returnTo: pending.returnTo };
   }
 
   /** Open mode: the picked practitioner, with no token. */
   async openAs(practitionerRef: string): Promise<SignedInUser> {
     this.setSession({ practitionerRef });
-    return this.identity.load(practitionerRef);
+    return this.staffIdentity(practitionerRef);
   }
 
   /** After a reload: the session in sessionStorage, renewed if it expired meanwhile. */
@@ -101,7 +102,7 @@ export class SmartAuth {
       if (session.expiresAt - REFRESH_MARGIN_MS <= now && !(await this.refresh())) return null;
       this.scheduleRefresh(this.current() as SmartSession);
     }
-    return this.identity.load(session.practitionerRef);
+    return this.staffIdentity(session.practitionerRef);
   }
 
   /** Renews the access token once, however many callers ask at the same moment. */
@@ -125,6 +126,12 @@ export class SmartAuth {
     clearTimeout(this.refreshTimer);
     this.current.set(null);
     this.sessions.clear();
+  }
+
+  /** Who the user is, from the FHIR server (the client and mappers download only now). */
+  private async staffIdentity(practitionerRef: string): Promise<SignedInUser> {
+    const identity: StaffIdentity = this.injector.get(await loadIdentity());
+    return identity.load(practitionerRef);
   }
 
   private async doRefresh(): Promise<boolean> {

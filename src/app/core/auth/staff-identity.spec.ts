@@ -1,79 +1,72 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { of } from 'rxjs';
 import { SYSTEMS } from '../../domain/fhir-codes';
+import { StaffRole } from '../../fhir-mapping';
+import { FhirClient, SearchParams } from '../fhir/fhir-client';
 import { SignInError } from './smart-session';
-import { StaffIdentity, displayName, roleOf } from './staff-identity';
+import { StaffIdentity, roleOf } from './staff-identity';
 
-const role = (code: string, system: string = SYSTEMS.staffRole, active = true) => ({
-  resourceType: 'PractitionerRole' as const,
+const staffRole = (role: StaffRole['role'], active = true): StaffRole => ({
+  id: role,
+  practitionerId: 'pr-9',
+  role,
   active,
+});
+
+const roleResource = (code: string, system: string = SYSTEMS.staffRole, active = true) => ({
+  resourceType: 'PractitionerRole',
+  id: `role-${code}`,
+  active,
+  practitioner: { reference: 'Practitioner/pr-9' },
   code: [{ coding: [{ system, code }] }],
   organization: { reference: `Organization/${code}-org` },
 });
 
 describe('staff identity', () => {
   it('takes the widest role a practitioner holds', () => {
-    expect(roleOf([role('therapist')])).toBe('therapist');
-    expect(roleOf([role('therapist'), role('director')])).toBe('director');
-    expect(roleOf([role('80584001', SYSTEMS.snomed)])).toBe('psychiatrist');
+    expect(roleOf([staffRole('therapist')])).toBe('therapist');
+    expect(roleOf([staffRole('therapist'), staffRole('director')])).toBe('director');
+    expect(roleOf([staffRole('psychiatrist')])).toBe('psychiatrist');
   });
 
   it('refuses a practitioner with no staff role, saying what to fix', () => {
-    expect(() => roleOf([role('nurse', 'http://example.org/roles')])).toThrowMatching(
+    expect(() => roleOf([])).toThrowMatching(
       (e) => e instanceof SignInError && /PractitionerRole/.test(e.message),
     );
   });
 
-  it('names people by their official name, its text, or given and family names', () => {
-    expect(displayName([{ given: ['Avery'], family: 'Lanternfield' }])).toBe('Avery Lanternfield');
-    expect(
-      displayName([
-        { use: 'old', text: 'A. Former' },
-        { use: 'official', text: 'Dr Avery Lanternfield' },
-      ]),
-    ).toBe('Dr Avery Lanternfield');
-    expect(displayName([])).toBeUndefined();
-  });
-
   it('loads the name and active roles from the FHIR server', async () => {
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        {
-          provide: APP_CONFIG,
-          useValue: { fhirBaseUrl: 'https://fhir.example.org/r4/' } as AppConfig,
-        },
-      ],
-    });
-    const http = TestBed.inject(HttpTestingController);
-    const loading = TestBed.inject(StaffIdentity).load('Practitioner/pr-9');
-    http.expectOne('https://fhir.example.org/r4/Practitioner/pr-9').flush({
-      resourceType: 'Practitioner',
-      id: 'pr-9',
-      name: [{ given: ['Dana'], family: 'Riverstone' }],
-    });
-    http
-      .expectOne(
-        (r) =>
-          r.url === 'https://fhir.example.org/r4/PractitionerRole' &&
-          r.params.get('practitioner') === 'Practitioner/pr-9',
-      )
-      .flush({
-        resourceType: 'Bundle',
-        entry: [
-          { resource: role('therapist', SYSTEMS.staffRole, false) },
-          { resource: role('director') },
-        ],
-      });
-    expect(await loading).toEqual({
+    const searches: [string, SearchParams][] = [];
+    const fhir = {
+      read: (type: string, id: string) =>
+        of({
+          resourceType: type,
+          id,
+          name: [{ given: ['Dana'], family: 'Riverstone' }],
+        }),
+      search: (type: string, params: SearchParams) => {
+        searches.push([type, params]);
+        return of({
+          matches: [
+            roleResource('therapist', SYSTEMS.staffRole, false),
+            roleResource('director'),
+            roleResource('nurse', 'http://example.org/roles'),
+          ],
+          includes: [],
+          partial: false,
+          partialReasons: [],
+          requests: 1,
+          warnings: [],
+        });
+      },
+    };
+    TestBed.configureTestingModule({ providers: [{ provide: FhirClient, useValue: fhir }] });
+    expect(await TestBed.inject(StaffIdentity).load('Practitioner/pr-9')).toEqual({
       practitionerRef: 'Practitioner/pr-9',
       name: 'Dana Riverstone',
       role: 'director',
       organizationRefs: ['Organization/director-org'],
     });
-    http.verify();
+    expect(searches).toEqual([['PractitionerRole', { practitioner: 'Practitioner/pr-9' }]]);
   });
 });

@@ -1,9 +1,10 @@
 import { ClientAttention, assessClientAttention } from '../../domain/caseload/client-attention';
 import { PresentingProblem } from '../../domain/fhir-codes';
 import { InstrumentDefinition } from '../../domain/instruments/instrument';
-import { DEFAULT_INSTRUMENTS, instrumentById } from '../../domain/instruments/instrument-catalogue';
+import { DEFAULT_INSTRUMENTS } from '../../domain/instruments/instrument-catalogue';
+import { primaryInstrument } from '../../domain/caseload/primary-instrument';
 import { levelDefinition } from '../../domain/levels/level-of-care';
-import { CalendarDay, LevelOfCare, ScoreRecord } from '../../domain/models';
+import { CalendarDay, LevelOfCare } from '../../domain/models';
 import { RecoveryCurveSet } from '../../domain/recovery/curve-types';
 import { ageOn } from '../../domain/time/age';
 import {
@@ -51,21 +52,6 @@ export interface RowContext {
   readonly timeZone: string;
   readonly curves?: RecoveryCurveSet;
   readonly catalogue?: readonly InstrumentDefinition[];
-}
-
-/**
- * The measure a client's progress is read on: PHQ-9 when they have one (the program's default
- * primary measure), otherwise the instrument they were scored on most often.
- */
-export function primaryInstrument(
-  scores: readonly ScoreRecord[],
-  catalogue: readonly InstrumentDefinition[] = DEFAULT_INSTRUMENTS,
-): InstrumentDefinition {
-  const counts = new Map<string, number>();
-  for (const s of scores) counts.set(s.instrumentId, (counts.get(s.instrumentId) ?? 0) + 1);
-  if (counts.has('phq-9') || counts.size === 0) return instrumentById('phq-9', catalogue)!;
-  const [id] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  return instrumentById(id, catalogue) ?? instrumentById('phq-9', catalogue)!;
 }
 
 /** The caseload row of a client in their current (active) episode. */

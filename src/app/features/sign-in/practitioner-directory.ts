@@ -1,10 +1,13 @@
-import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { FhirBase } from '../../core/fhir/fhir-base';
 import { Observable, map } from 'rxjs';
-import { staffRoleFromCodings } from '../../domain/fhir-codes';
+import { FhirClient } from '../../core/fhir/fhir-client';
 import { ROLE_LABELS } from '../../core/auth/signed-in-user';
-import { displayName } from '../../core/auth/staff-identity';
+import {
+  Practitioner,
+  PractitionerRole,
+  mapPractitionerRoles,
+  mapPractitioners,
+} from '../../fhir-mapping';
 
 /** One entry of the open-mode picker. */
 export interface PickablePractitioner {
@@ -13,53 +16,31 @@ export interface PickablePractitioner {
   readonly roleLabel: string;
 }
 
-interface Entry {
-  readonly resource?: {
-    readonly resourceType?: string;
-    readonly id?: string;
-    readonly name?: readonly { text?: string; given?: string[]; family?: string }[];
-    readonly practitioner?: { readonly reference?: string };
-    readonly code?: readonly { readonly coding?: readonly { system?: string; code?: string }[] }[];
-  };
-}
-
 /**
  * Open mode only (a FHIR server without security, for development): every practitioner with a
  * staff role, so a developer can pick whose view to see.
  */
 @Injectable({ providedIn: 'root' })
 export class PractitionerDirectory {
-  private readonly http = inject(HttpClient);
-  private readonly base = inject(FhirBase).href;
+  private readonly fhir = inject(FhirClient);
 
   list(): Observable<PickablePractitioner[]> {
-    return this.http
-      .get<{ entry?: readonly Entry[] }>(`${this.base}/PractitionerRole`, {
-        params: { _include: 'PractitionerRole:practitioner', _count: 200 },
-      })
-      .pipe(map((bundle) => pickable(bundle.entry ?? [])));
+    return this.fhir.search('PractitionerRole', { _include: 'PractitionerRole:practitioner' }).pipe(
+      map((outcome) => {
+        const names = new Map(
+          mapPractitioners(outcome.includes as Practitioner[]).items.map((p) => [p.id, p.name]),
+        );
+        const byId = new Map<string, PickablePractitioner>();
+        for (const role of mapPractitionerRoles(outcome.matches as PractitionerRole[]).items) {
+          if (!role.active || byId.has(role.practitionerId)) continue;
+          byId.set(role.practitionerId, {
+            practitionerRef: `Practitioner/${role.practitionerId}`,
+            name: names.get(role.practitionerId) ?? `Practitioner/${role.practitionerId}`,
+            roleLabel: ROLE_LABELS[role.role],
+          });
+        }
+        return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+      }),
+    );
   }
-}
-
-function pickable(entries: readonly Entry[]): PickablePractitioner[] {
-  const names = new Map<string, string>();
-  for (const { resource } of entries) {
-    if (resource?.resourceType === 'Practitioner' && resource.id) {
-      names.set(`Practitioner/${resource.id}`, displayName(resource.name) ?? resource.id);
-    }
-  }
-  const byRef = new Map<string, PickablePractitioner>();
-  for (const { resource } of entries) {
-    const ref = resource?.practitioner?.reference;
-    if (resource?.resourceType !== 'PractitionerRole' || !ref) continue;
-    const role = staffRoleFromCodings((resource.code ?? []).flatMap((c) => c.coding ?? []));
-    const practitionerRef = ref.replace(/^.*\/(Practitioner\/[^/]+)$/, '$1');
-    if (!role || byRef.has(practitionerRef)) continue;
-    byRef.set(practitionerRef, {
-      practitionerRef,
-      name: names.get(practitionerRef) ?? practitionerRef,
-      roleLabel: ROLE_LABELS[role],
-    });
-  }
-  return [...byRef.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -9,6 +9,7 @@ import { authFeature } from '../../core/auth/auth-feature';
 import { staffRoleCodings } from '../../domain/fhir-codes';
 import { APP_CONFIG, AppConfig } from '../../core/config/app-config';
 import { configFeature } from '../../core/config/config-feature';
+import { BASE, capabilityStatement, resource, searchset } from '../../core/fhir/fhir-spec-helpers';
 import { SignInPage } from './sign-in-page';
 
 async function render(auth: AppConfig['auth'], returnTo = '/step-down') {
@@ -55,53 +56,36 @@ describe('SignInPage', () => {
     const { fixture, loader, dispatch, element } = await render('open');
     expect(element.querySelector('[role="note"]')?.textContent).toContain('Development only');
     const http = TestBed.inject(HttpTestingController);
+    http.expectOne(`${BASE}/metadata`).flush(
+      capabilityStatement({
+        PractitionerRole: { params: ['practitioner'], include: ['PractitionerRole:practitioner'] },
+      }),
+    );
     http
-      .expectOne(
-        (r) =>
-          r.url === 'https://fhir.example.org/r4/PractitionerRole' &&
-          r.params.get('_include') === 'PractitionerRole:practitioner',
-      )
-      .flush({
-        resourceType: 'Bundle',
-        entry: [
-          {
-            resource: {
-              resourceType: 'PractitionerRole',
+      .expectOne(`${BASE}/PractitionerRole?_include=PractitionerRole:practitioner&_count=1000`)
+      .flush(
+        searchset({
+          matches: [
+            resource('PractitionerRole', 'r1', {
               practitioner: { reference: 'Practitioner/b' },
               code: [{ coding: staffRoleCodings('director') }],
-            },
-          },
-          {
-            resource: {
-              resourceType: 'PractitionerRole',
+            }),
+            resource('PractitionerRole', 'r2', {
               practitioner: { reference: 'https://fhir.example.org/r4/Practitioner/a' },
               code: [{ coding: staffRoleCodings('therapist') }],
-            },
-          },
-          {
+            }),
             // No staff role: not offered.
-            resource: {
-              resourceType: 'PractitionerRole',
+            resource('PractitionerRole', 'r3', {
               practitioner: { reference: 'Practitioner/c' },
               code: [{ text: 'Receptionist' }],
-            },
-          },
-          {
-            resource: {
-              resourceType: 'Practitioner',
-              id: 'a',
-              name: [{ given: ['Avery'], family: 'Lanternfield' }],
-            },
-          },
-          {
-            resource: {
-              resourceType: 'Practitioner',
-              id: 'b',
-              name: [{ text: 'Dana Riverstone' }],
-            },
-          },
-        ],
-      });
+            }),
+          ],
+          includes: [
+            resource('Practitioner', 'a', { name: [{ given: ['Avery'], family: 'Lanternfield' }] }),
+            resource('Practitioner', 'b', { name: [{ text: 'Dana Riverstone' }] }),
+          ],
+        }),
+      );
     await fixture.whenStable();
     const buttons = await loader.getAllHarnesses(MatButtonHarness);
     expect(await Promise.all(buttons.map((b) => b.getText()))).toEqual([
@@ -120,8 +104,10 @@ describe('SignInPage', () => {
 
   it('says so when the practitioners cannot be loaded', async () => {
     const { fixture, element } = await render('open');
-    TestBed.inject(HttpTestingController)
-      .expectOne(() => true)
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne(`${BASE}/metadata`).flush(capabilityStatement({ PractitionerRole: {} }));
+    http
+      .expectOne(`${BASE}/PractitionerRole?_count=1000`)
       .flush(null, { status: 500, statusText: 'Server Error' });
     await fixture.whenStable();
     expect(element.querySelector('[role="alert"]')?.textContent).toContain('could not be loaded');

@@ -7,8 +7,8 @@
  * total disagree the item sum is used, because it is reproducible; for the C-SSRS, whose "total"
  * is a risk level, the higher of the two is used so that risk is never understated.
  */
-import { InstrumentDefinition } from '../domain/instruments/instrument';
-import { validateScore } from '../domain/instruments/scoring';
+import { InstrumentDefinition } from './instrument';
+import { validateScore } from './scoring';
 
 export type ItemScores = Readonly<Record<string, number>>;
 
