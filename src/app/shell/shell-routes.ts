@@ -33,9 +33,9 @@ export const SHELL_ROUTES: Routes = [
       {
         path: 'clients/:patientId',
         title: 'Client progress',
-        loadComponent: () =>
-          import('../features/client-progress/client-progress-page').then(
-            (m) => m.ClientProgressPage,
+        loadChildren: () =>
+          import('../features/client-progress/client-progress-routes').then(
+            (m) => m.CLIENT_PROGRESS_ROUTES,
           ),
       },
       {

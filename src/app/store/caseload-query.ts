@@ -45,7 +45,7 @@ function caseloadSearch(client: FhirClient, user: SignedInUser): Observable<Sear
  * the patients as one OR list (the client pages, and posts or splits long lists), so the number
  * of searches does not grow with the caseload.
  */
-function patientSearches(
+export function patientSearches(
   client: FhirClient,
   patients: readonly string[],
 ): Observable<SearchOutcome>[] {
@@ -105,7 +105,10 @@ function unique(resources: readonly FhirResource[]): FhirResource[] {
   return [...byKey.values()];
 }
 
-function combine(outcomes: readonly SearchOutcome[], patientIds: readonly string[]): QueryRun {
+export function combine(
+  outcomes: readonly SearchOutcome[],
+  patientIds: readonly string[],
+): QueryRun {
   return {
     resources: unique(outcomes.flatMap((o) => [...o.matches, ...o.includes])),
     patientIds,

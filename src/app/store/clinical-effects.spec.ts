@@ -77,11 +77,16 @@ describe('clinical effects', () => {
   let store: MockStore;
   let search: jasmine.Spy<(type: string) => Observable<SearchOutcome>>;
 
-  function setup(query: QueryStatus = IDLE_QUERY) {
+  let read: jasmine.Spy<(type: string, id: string) => Observable<FhirResource>>;
+
+  function setup(query: QueryStatus = IDLE_QUERY, client: QueryStatus = IDLE_QUERY) {
     actions$ = new ReplaySubject<Action>();
     search = jasmine
       .createSpy('search')
       .and.callFake((type: string) => of(RESOURCES[type] ?? outcome([])));
+    read = jasmine
+      .createSpy('read')
+      .and.callFake((type: string, id: string) => of({ resourceType: type, id }));
     TestBed.configureTestingModule({
       providers: [
         provideMockActions(() => actions$),
@@ -89,10 +94,11 @@ describe('clinical effects', () => {
           selectors: [
             { selector: authFeature.selectUser, value: user },
             { selector: queriesFeature.selectQuery('caseload'), value: query },
+            { selector: queriesFeature.selectQuery('client/p9'), value: client },
             { selector: queriesFeature.selectByKey, value: { caseload: query } },
           ],
         }),
-        { provide: FhirClient, useValue: { search } },
+        { provide: FhirClient, useValue: { search, read } },
       ],
     });
     store = TestBed.inject(MockStore);
@@ -171,5 +177,89 @@ describe('clinical effects', () => {
     pending.next(RESOURCES['EpisodeOfCare']);
     pending.complete();
     expect(out).toEqual([]);
+  });
+
+  describe('a client page', () => {
+    const fresh = (patientIds: string[]): QueryStatus => ({
+      ...IDLE_QUERY,
+      status: 'loaded',
+      loadedAt: Date.now(),
+      patientIds,
+    });
+
+    it('is served from a fresh caseload that covers the client, with no extra requests', () => {
+      setup(fresh(['p1', 'p9']));
+      const out = collect(startNeededQueries$);
+      actions$.next(RouteDataActions.dataNeeded({ query: 'client/p9' }));
+      expect(out).toEqual([]);
+    });
+
+    it('waits for a caseload load in flight before deciding', () => {
+      setup({ ...IDLE_QUERY, status: 'loading' });
+      const out = collect(startNeededQueries$);
+      actions$.next(RouteDataActions.dataNeeded({ query: 'client/p9' }));
+      expect(out).toEqual([]);
+      store.overrideSelector(queriesFeature.selectQuery('caseload'), fresh(['p1']));
+      store.refreshState();
+      expect(out.map((a) => a.type)).toEqual([ClinicalApiActions.queryStarted.type]);
+      expect((out[0] as ReturnType<typeof ClinicalApiActions.queryStarted>).query).toBe(
+        'client/p9',
+      );
+    });
+
+    it('reads the patient, then searches their record once per resource type', () => {
+      setup();
+      const out = collect(runQuery$);
+      actions$.next(ClinicalApiActions.queryStarted({ query: 'client/p9', startedAt: 0 }));
+      const loaded = out[0] as ReturnType<typeof ClinicalApiActions.queryLoaded>;
+      expect(loaded.type).toBe(ClinicalApiActions.queryLoaded.type);
+      expect(loaded.patientIds).toEqual(['p9']);
+      expect(read).toHaveBeenCalledOnceWith('Patient', 'p9');
+      expect(search.calls.allArgs().map(([type]) => type)).toEqual([
+        'EpisodeOfCare',
+        'Observation',
+        'QuestionnaireResponse',
+        'Appointment',
+        'Encounter',
+        'Flag',
+        'CarePlan',
+        'Condition',
+        'CareTeam',
+      ]);
+      expect(loaded.requests).toBe(10);
+    });
+
+    it('does not cancel the caseload load when a client load starts', () => {
+      setup();
+      const pending = new Subject<SearchOutcome>();
+      // Only the caseload's first search (the episodes the therapist manages) is held back.
+      search.and.callFake(((type: string, params: Record<string, unknown>) =>
+        params['care-manager'] ? pending : of(RESOURCES[type] ?? outcome([]))) as never);
+      const out = collect(runQuery$);
+      actions$.next(ClinicalApiActions.queryStarted({ query: 'caseload', startedAt: 0 }));
+      actions$.next(ClinicalApiActions.queryStarted({ query: 'client/p9', startedAt: 0 }));
+      pending.next(RESOURCES['EpisodeOfCare']);
+      pending.complete();
+      expect(
+        out.map((a) => (a as ReturnType<typeof ClinicalApiActions.queryLoaded>).query).sort(),
+      ).toEqual(['caseload', 'client/p9']);
+    });
+
+    it('says "not found or not permitted" when the server will not show the patient', () => {
+      setup();
+      read.and.returnValue(
+        throwError(() => new FhirError({ kind: 'not-found', status: 404, message: 'gone' })),
+      );
+      const out = collect(runQuery$);
+      actions$.next(ClinicalApiActions.queryStarted({ query: 'client/p9', startedAt: 0 }));
+      expect(out).toEqual([
+        ClinicalApiActions.queryFailed({
+          query: 'client/p9',
+          message: "This client's record was not found, or you are not permitted to see it.",
+          forbidden: true,
+        }),
+      ]);
+      expect(search).not.toHaveBeenCalled();
+    });
   });
 });

@@ -9,7 +9,9 @@ import {
   catchError,
   distinctUntilChanged,
   filter,
+  first,
   from,
+  groupBy,
   map,
   mergeMap,
   of,
@@ -24,11 +26,12 @@ import { FhirError } from '../core/fhir/fhir-error';
 import { isSessionEnd } from '../core/session/session-end';
 import { RECOVERY_CURVES_LIBRARY } from '../domain/fhir-codes';
 import { Library, mapRecoveryCurvesLibrary, mapResources } from '../fhir-mapping';
-import { loadCaseload } from './caseload-query';
+import { QueryRun, loadCaseload } from './caseload-query';
+import { loadClient } from './client-query';
 import { ClinicalApiActions, DataStatusActions, RouteDataActions } from './clinical-actions';
 import { toClinicalData } from './clinical-data';
-import { QUERY_KEYS, QueryKey } from './query-key';
-import { isFresh, queriesFeature } from './queries-feature';
+import { QueryKey, RouteNeed, clientOfQuery, clientQueryKey } from './query-key';
+import { QueryStatus, isFresh, queriesFeature } from './queries-feature';
 import { ServerWrites } from './server-feature';
 
 /** Resource types Waypoint may write (step-down planning, care plans, safety flags). */
@@ -52,8 +55,22 @@ function signedInUsers(store: Store) {
 }
 
 function needsOf(route: ActivatedRouteSnapshot): QueryKey[] {
-  const own = (route.data['needs'] as QueryKey[] | undefined) ?? [];
-  return [...own, ...route.children.flatMap(needsOf)];
+  const own = (route.data['needs'] as RouteNeed[] | undefined) ?? [];
+  const keys = own.flatMap((need): QueryKey[] => {
+    if (need !== 'client') return [need];
+    const patientId = route.paramMap.get('patientId');
+    return patientId ? [clientQueryKey(patientId)] : [];
+  });
+  return [...keys, ...route.children.flatMap(needsOf)];
+}
+
+/** A client's record is already in the store when a fresh caseload load covered them. */
+function coveredByCaseload(caseload: QueryStatus, patientId: string, now: number): boolean {
+  return (
+    caseload.status === 'loaded' &&
+    isFresh(caseload, now) &&
+    !!caseload.patientIds?.includes(patientId)
+  );
 }
 
 /** After each navigation, the data the active routes declare in `data.needs`. */
@@ -68,14 +85,31 @@ export const routeDataNeeds$ = createEffect(
   { functional: true },
 );
 
-/** A need starts a load unless the data is fresh (the short cache between pages). */
+/**
+ * A need starts a load unless the data is fresh (the short cache between pages). A client's
+ * need waits for a caseload load in flight, and is met by it when the caseload covers them, so
+ * opening a client from the caseload (or reloading their page) costs no extra requests.
+ */
 export const startNeededQueries$ = createEffect(
   (actions$ = inject(Actions), store = inject(Store)) => {
     return actions$.pipe(
       ofType(RouteDataActions.dataNeeded),
-      concatLatestFrom(({ query }) => store.select(queriesFeature.selectQuery(query))),
-      filter(([, status]) => !isFresh(status, Date.now())),
-      map(([{ query }]) => ClinicalApiActions.queryStarted({ query, startedAt: Date.now() })),
+      mergeMap(({ query }) => {
+        const patientId = clientOfQuery(query);
+        const own$ = store.select(queriesFeature.selectQuery(query)).pipe(first());
+        if (!patientId) return own$.pipe(map((status) => ({ query, status, covered: false })));
+        return store.select(queriesFeature.selectQuery('caseload')).pipe(
+          first((caseload) => caseload.status !== 'loading'),
+          concatLatestFrom(() => own$),
+          map(([caseload, status]) => ({
+            query,
+            status,
+            covered: coveredByCaseload(caseload, patientId, Date.now()),
+          })),
+        );
+      }),
+      filter(({ status, covered }) => !covered && !isFresh(status, Date.now())),
+      map(({ query }) => ClinicalApiActions.queryStarted({ query, startedAt: Date.now() })),
     );
   },
   { functional: true },
@@ -88,7 +122,7 @@ export const refreshQueries$ = createEffect(
       ofType(DataStatusActions.refreshClicked),
       concatLatestFrom(() => store.select(queriesFeature.selectByKey)),
       mergeMap(([, byKey]) =>
-        QUERY_KEYS.filter((key) => byKey[key] && byKey[key]?.status !== 'loading'),
+        (Object.keys(byKey) as QueryKey[]).filter((key) => byKey[key]?.status !== 'loading'),
       ),
       map((query) => ClinicalApiActions.queryStarted({ query, startedAt: Date.now() })),
     );
@@ -96,39 +130,42 @@ export const refreshQueries$ = createEffect(
   { functional: true },
 );
 
+function runFor(client: FhirClient, query: QueryKey, user: SignedInUser): Observable<QueryRun> {
+  const patientId = clientOfQuery(query);
+  return patientId ? loadClient(client, patientId) : loadCaseload(client, user);
+}
+
+/** Runs each query; a new start of the same query replaces the one in flight, not the others. */
 export const runQuery$ = createEffect(
   (actions$ = inject(Actions), store = inject(Store), client = inject(FhirClient)) => {
     return actions$.pipe(
       ofType(ClinicalApiActions.queryStarted),
-      concatLatestFrom(() => store.select(authFeature.selectUser)),
-      switchMap(([{ query }, user]) => {
-        if (!user) return EMPTY;
-        return loadCaseload(client, user).pipe(
-          map((run) => {
-            const { data, mapping } = toClinicalData(mapResources(run.resources));
-            return ClinicalApiActions.queryLoaded({
-              query,
-              data,
-              patientIds: run.patientIds,
-              loadedAt: Date.now(),
-              partial: run.partial,
-              partialReasons: run.partialReasons,
-              requests: run.requests,
-              mapping,
-            });
-          }),
-          catchError((error: unknown) =>
-            of(
-              ClinicalApiActions.queryFailed({
-                query,
-                message: failureMessage(error),
-                forbidden: error instanceof FhirError && error.kind === 'forbidden',
+      groupBy(({ query }) => query),
+      mergeMap((starts$) =>
+        starts$.pipe(
+          concatLatestFrom(() => store.select(authFeature.selectUser)),
+          switchMap(([{ query }, user]) => {
+            if (!user) return EMPTY;
+            return runFor(client, query, user).pipe(
+              map((run) => {
+                const { data, mapping } = toClinicalData(mapResources(run.resources));
+                return ClinicalApiActions.queryLoaded({
+                  query,
+                  data,
+                  patientIds: run.patientIds,
+                  loadedAt: Date.now(),
+                  partial: run.partial,
+                  partialReasons: run.partialReasons,
+                  requests: run.requests,
+                  mapping,
+                });
               }),
-            ),
-          ),
-          untilSessionEnds(actions$),
-        );
-      }),
+              catchError((error: unknown) => of(queryFailed(query, error))),
+              untilSessionEnds(actions$),
+            );
+          }),
+        ),
+      ),
     );
   },
   { functional: true },
@@ -182,11 +219,28 @@ export const loadServerWrites$ = createEffect(
   { functional: true },
 );
 
-function failureMessage(error: unknown): string {
+function queryFailed(query: QueryKey, error: unknown) {
+  const forClient = clientOfQuery(query) !== undefined;
+  const refused =
+    error instanceof FhirError &&
+    (error.kind === 'forbidden' || (forClient && error.kind === 'not-found'));
+  return ClinicalApiActions.queryFailed({
+    query,
+    message: failureMessage(error, forClient),
+    forbidden: refused,
+  });
+}
+
+function failureMessage(error: unknown, forClient: boolean): string {
+  const what = forClient ? "This client's record" : 'The caseload';
   if (error instanceof FhirError) {
+    // The server answers 404 for a patient outside the user's care team, so as not to reveal
+    // that the record exists: the page says both.
+    if (forClient && (error.kind === 'forbidden' || error.kind === 'not-found'))
+      return "This client's record was not found, or you are not permitted to see it.";
     return error.kind === 'forbidden'
       ? 'The FHIR server did not permit loading this caseload.'
       : error.message;
   }
-  return 'The caseload could not be loaded. Retry in a moment.';
+  return `${what} could not be loaded. Retry in a moment.`;
 }

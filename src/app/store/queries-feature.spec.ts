@@ -7,7 +7,7 @@ describe('queriesFeature', () => {
   const loadedAction = ClinicalApiActions.queryLoaded({
     query: 'caseload',
     data: EMPTY_DATA,
-    patientIds: [],
+    patientIds: ['p1', 'p2'],
     loadedAt: 1_000,
     partial: true,
     partialReasons: ['The page cap stopped paging.'],
@@ -15,7 +15,7 @@ describe('queriesFeature', () => {
     mapping: { ...NO_PROBLEMS, rejected: 2 },
   });
 
-  it('records status, time, partial reasons, requests and mapping problems per query', () => {
+  it('records status, time, partial reasons, requests, patients and mapping problems per query', () => {
     let state = reducer(
       undefined,
       ClinicalApiActions.queryStarted({ query: 'caseload', startedAt: 500 }),
@@ -33,6 +33,7 @@ describe('queriesFeature', () => {
       partialReasons: ['The page cap stopped paging.'],
       requests: 14,
       mapping: { ...NO_PROBLEMS, rejected: 2 },
+      patientIds: ['p1', 'p2'],
     });
   });
 

@@ -13,6 +13,8 @@ export interface QueryStatus {
   readonly partial: boolean;
   readonly partialReasons: readonly string[];
   readonly requests: number;
+  /** The patients the last load covered (a client page is served from the caseload's). */
+  readonly patientIds?: readonly string[];
   readonly mapping?: MappingSummary;
   readonly error?: string;
   readonly forbidden?: boolean;
@@ -44,10 +46,21 @@ export const queriesFeature = createFeature({
     })),
     on(
       ClinicalApiActions.queryLoaded,
-      (state, { query, loadedAt, partial, partialReasons, requests, mapping }): QueriesState => ({
+      (
+        state,
+        { query, loadedAt, partial, partialReasons, requests, mapping, patientIds },
+      ): QueriesState => ({
         byKey: {
           ...state.byKey,
-          [query]: { status: 'loaded', loadedAt, partial, partialReasons, requests, mapping },
+          [query]: {
+            status: 'loaded',
+            loadedAt,
+            partial,
+            partialReasons,
+            requests,
+            mapping,
+            patientIds,
+          },
         },
       }),
     ),

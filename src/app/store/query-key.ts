@@ -1,8 +1,21 @@
 /**
- * The data sets routes can ask for. `caseload`: the signed-in user's clients in care (a
- * therapist's active episodes they manage; for a director, every active episode they may see)
- * with everything about those clients that the caseload, progress and step-down pages read.
+ * The data sets pages load, each cached and reported on by key:
+ * - `caseload`: the signed-in user's clients in care (a therapist's active episodes they manage;
+ *   for a director, every active episode they may see) with everything about those clients
+ *   that the caseload, progress and step-down pages read.
+ * - `client/<id>`: one client's whole record, for a client the caseload does not cover (a
+ *   discharged client, or one on the user's care team but not their caseload).
  */
-export type QueryKey = 'caseload';
+export type QueryKey = 'caseload' | `client/${string}`;
 
-export const QUERY_KEYS: readonly QueryKey[] = ['caseload'];
+/** What a route can declare in `data.needs`; `client` reads the route's `patientId` param. */
+export type RouteNeed = 'caseload' | 'client';
+
+export function clientQueryKey(patientId: string): QueryKey {
+  return `client/${patientId}`;
+}
+
+/** The patient a `client/<id>` key is about, undefined for other keys. */
+export function clientOfQuery(key: QueryKey): string | undefined {
+  return key.startsWith('client/') ? key.slice('client/'.length) : undefined;
+}

@@ -1,36 +1,15 @@
-import { validateScore } from '../instruments/scoring';
-import { CalendarDay, Rejected, ScoreRecord } from '../models';
-import { toCalendarDay } from '../time/calendar-day';
+import { Rejected, ScoreRecord } from '../models';
+import { DatedScore, datedScores } from '../progress/measure-series';
 import { ClientSnapshot } from './client-snapshot';
 
-export interface DatedScore {
-  readonly record: ScoreRecord;
-  readonly day: CalendarDay;
-  readonly total: number;
-}
+export type { DatedScore };
 
-/**
- * The client's primary-measure scores up to today, oldest first. Scores with no readable day,
- * dated after today, or out of range are set aside with the reason, never used or clamped.
- */
+/** The client's primary-measure scores up to today, oldest first (see `datedScores`). */
 export function primaryScores(snapshot: ClientSnapshot): {
   scores: DatedScore[];
   rejected: Rejected<ScoreRecord>[];
 } {
-  const scores: DatedScore[] = [];
-  const rejected: Rejected<ScoreRecord>[] = [];
-  for (const record of snapshot.scores) {
-    if (record.instrumentId !== snapshot.primary.id) continue;
-    const day = toCalendarDay(record.date, snapshot.timeZone);
-    const valid = validateScore(snapshot.primary, record.total);
-    if (!day) rejected.push({ item: record, reason: `no calendar day in "${record.date}"` });
-    else if (day > snapshot.today)
-      rejected.push({ item: record, reason: `dated ${day}, after today` });
-    else if (!valid.ok) rejected.push({ item: record, reason: valid.reason });
-    else scores.push({ record, day, total: valid.score });
-  }
-  scores.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  return { scores, rejected };
+  return datedScores(snapshot.primary, snapshot.scores, snapshot.timeZone, snapshot.today);
 }
 
 /** " (2 unusable scores set aside)" or "", appended to evidence so nothing vanishes silently. */

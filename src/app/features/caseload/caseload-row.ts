@@ -4,7 +4,8 @@ import { InstrumentDefinition } from '../../domain/instruments/instrument';
 import { DEFAULT_INSTRUMENTS } from '../../domain/instruments/instrument-catalogue';
 import { primaryInstrument } from '../../domain/caseload/primary-instrument';
 import { levelDefinition } from '../../domain/levels/level-of-care';
-import { CalendarDay, LevelOfCare } from '../../domain/models';
+import { CalendarDay, LevelOfCare, ScoreRecord } from '../../domain/models';
+import { ClientSnapshot } from '../../domain/readiness/client-snapshot';
 import { RecoveryCurveSet } from '../../domain/recovery/curve-types';
 import { ageOn } from '../../domain/time/age';
 import {
@@ -54,6 +55,40 @@ export interface RowContext {
   readonly catalogue?: readonly InstrumentDefinition[];
 }
 
+/** Everything the domain's assessments read about one client in their current episode. */
+export function clientSnapshot(
+  episode: MappedEpisode,
+  records: ClientRecords,
+  context: RowContext,
+): ClientSnapshot {
+  const catalogue = context.catalogue ?? DEFAULT_INSTRUMENTS;
+  return {
+    today: context.today,
+    timeZone: context.timeZone,
+    episode,
+    primary: primaryInstrument(records.scores, catalogue),
+    scores: records.scores,
+    safetyOnly: safetyOnlyScores(records.safetyItems),
+    catalogue,
+    sessions: records.sessions,
+    flags: records.flags,
+    carePlans: records.carePlans,
+    ...(context.curves ? { curves: context.curves } : {}),
+  };
+}
+
+/** Unscorable administrations whose safety item was answered, as scores for the safety check. */
+export function safetyOnlyScores(items: readonly UnscoredSafetyItem[]): ScoreRecord[] {
+  return items.map((item) => ({
+    id: item.id,
+    patientId: item.patientId,
+    instrumentId: item.instrumentId,
+    date: item.date,
+    total: Number.NaN,
+    items: { [item.item]: item.score },
+  }));
+}
+
 /** The caseload row of a client in their current (active) episode. */
 export function caseloadRow(
   episode: MappedEpisode,
@@ -61,28 +96,9 @@ export function caseloadRow(
   records: ClientRecords,
   context: RowContext,
 ): CaseloadRow {
-  const catalogue = context.catalogue ?? DEFAULT_INSTRUMENTS;
-  const primary = primaryInstrument(records.scores, catalogue);
-  const attention = assessClientAttention({
-    today: context.today,
-    timeZone: context.timeZone,
-    episode,
-    primary,
-    scores: records.scores,
-    safetyOnly: records.safetyItems.map((item) => ({
-      id: item.id,
-      patientId: item.patientId,
-      instrumentId: item.instrumentId,
-      date: item.date,
-      total: Number.NaN,
-      items: { [item.item]: item.score },
-    })),
-    catalogue,
-    sessions: records.sessions,
-    flags: records.flags,
-    carePlans: records.carePlans,
-    ...(context.curves ? { curves: context.curves } : {}),
-  });
+  const snapshot = clientSnapshot(episode, records, context);
+  const { primary } = snapshot;
+  const attention = assessClientAttention(snapshot);
   const definition = levelDefinition(episode.level);
   const usual = definition.expectedWeeks
     ? ` of ~${Math.round((definition.expectedWeeks.min + definition.expectedWeeks.max) / 2)}`

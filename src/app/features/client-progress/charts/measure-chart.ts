@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { BaseChartDirective } from 'ng2-charts';
+import {
+  DayRange,
+  MeasureView,
+  PhaseView,
+  ProgressEvent,
+  TransitionMarker,
+} from '../progress-view-model';
+import { dayLabel } from './chart-format';
+import {
+  LegendEntry,
+  measureChartConfig,
+  measureLegend,
+  measureTableRows,
+} from './measure-chart-config';
+
+let nextId = 0;
+
+/**
+ * One measure over time (scores, severity bands, reliable change, expected recovery, levels of
+ * care and events), with a data table of the same numbers one click away for anyone who cannot
+ * use the canvas. The page supplies the heading; the chart's text alternative is the measure's
+ * summary sentence.
+ */
+@Component({
+  selector: 'app-measure-chart',
+  imports: [BaseChartDirective, MatButtonModule],
+  templateUrl: './measure-chart.html',
+  styleUrls: ['./chart-frame.scss'],
+  styles: `
+    .legend {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px 16px;
+      margin: 8px 0 0;
+      padding: 0;
+      list-style: none;
+      font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .legend li {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class MeasureChart {
+  readonly measure = input.required<MeasureView>();
+  readonly phases = input<readonly PhaseView[]>([]);
+  readonly transitions = input<readonly TransitionMarker[]>([]);
+  readonly events = input<readonly ProgressEvent[]>([]);
+  readonly range = input.required<DayRange>();
+  readonly dark = input(false);
+
+  protected readonly viewId = `measure-chart-${nextId++}`;
+  protected readonly showTable = signal(false);
+
+  protected readonly config = computed(() =>
+    measureChartConfig(this.measure(), {
+      phases: this.phases(),
+      transitions: this.transitions(),
+      events: this.events(),
+      range: this.range(),
+      dark: this.dark(),
+    }),
+  );
+  protected readonly legend = computed(() =>
+    measureLegend(this.measure(), this.events(), this.dark()),
+  );
+  protected readonly rows = computed(() => measureTableRows(this.measure(), this.range()));
+  protected readonly caption = computed(() => {
+    const { from, to } = this.range();
+    return `${this.measure().shortName} scores, ${dayLabel(from)} to ${dayLabel(to)}`;
+  });
+
+  protected toggleTable(): void {
+    this.showTable.update((shown) => !shown);
+  }
+
+  protected dashArray(entry: LegendEntry): string | null {
+    return entry.dash.length ? entry.dash.join(' ') : null;
+  }
+}
