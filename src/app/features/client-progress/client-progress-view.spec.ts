@@ -226,4 +226,32 @@ describe('clientProgressView', () => {
     expect(discharged.ranges['current-level']).toEqual({ from: '2026-10-27', to: '2026-11-20' });
     expect(discharged.outcome?.episodeLabel).toBe('IOP, 27 Oct 2026 – 20 Nov 2026');
   });
+
+  it('keeps the planned episode a plan: not a phase, not the current stay', () => {
+    const records = progressRecords();
+    const withPlanned = clientProgressView({
+      patientId: 'p1',
+      patient: PROGRESS_PATIENT,
+      records: {
+        ...records,
+        episodes: [
+          ...records.episodes,
+          {
+            ...records.episodes[3],
+            id: 'e5',
+            level: 'outpatient',
+            status: 'planned',
+            start: '2026-12-10',
+          },
+        ],
+      },
+      staffName: () => undefined,
+      programName: () => undefined,
+      today: PROGRESS_TODAY,
+      timeZone: PROGRESS_TZ,
+    });
+    expect(withPlanned.phases.map((p) => p.episodeId)).toEqual(['e1', 'e2', 'e3', 'e4']);
+    expect(withPlanned.header.levelLabel).toBe('IOP');
+    expect(withPlanned.transitions.at(-1)?.label).toBe('Planned step-down to Outpatient');
+  });
 });

@@ -35,7 +35,10 @@ export interface ProgressSources {
 
 /** The active episode (the latest start if a data error left two), else the last one. */
 function currentEpisode(episodes: readonly MappedEpisode[]): MappedEpisode | undefined {
-  const usable = episodes.filter((e) => e.status !== 'cancelled');
+  // Planned and waitlisted episodes have not started: the plan shows on the current one.
+  const usable = episodes.filter(
+    (e) => e.status !== 'cancelled' && e.status !== 'planned' && e.status !== 'waitlist',
+  );
   const latest = (list: readonly MappedEpisode[]) =>
     list.reduce<MappedEpisode | undefined>((a, e) => (!a || e.start > a.start ? e : a), undefined);
   return latest(usable.filter((e) => e.status === 'active')) ?? latest(usable);

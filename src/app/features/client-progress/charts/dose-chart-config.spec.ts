@@ -140,3 +140,31 @@ describe('modalityWeeksConfig', () => {
     });
   });
 });
+
+describe('stackedBarOptions', () => {
+  it('gives both bar charts the same stacked axes, differing only where asked', () => {
+    const doseOptions = doseChartConfig(dose()).options!;
+    const sessionOptions = modalityWeeksConfig(dbtSkills()).options!;
+    for (const options of [doseOptions, sessionOptions]) {
+      expect(options.animation).toBeFalse();
+      expect(options.interaction).toEqual({ mode: 'index', intersect: false });
+      expect(options.scales!['x']!.stacked).toBeTrue();
+      expect(options.scales!['y']!.stacked).toBeTrue();
+    }
+    expect(doseOptions.scales!['y']!.title!.text).toBe('Hours attended');
+    expect(sessionOptions.scales!['y']!.title!.text).toBe('Sessions');
+    expect(doseOptions.scales!['y']).toEqual(jasmine.objectContaining({ grace: '10%' }));
+    expect('grace' in sessionOptions.scales!['y']!).toBeFalse();
+    expect(doseOptions.plugins!.legend!.labels!.usePointStyle).toBeTrue();
+    expect(sessionOptions.plugins!.legend!.labels!.usePointStyle).toBeUndefined();
+  });
+
+  it('passes each chart’s own tooltip callbacks through', () => {
+    const callbacks = modalityWeeksConfig(dbtSkills()).options!.plugins!.tooltip!.callbacks!;
+    expect(callbacks.label).toBeUndefined();
+    expect(typeof callbacks.title).toBe('function');
+    expect(typeof doseChartConfig(dose()).options!.plugins!.tooltip!.callbacks!.label).toBe(
+      'function',
+    );
+  });
+});

@@ -1,4 +1,10 @@
-import { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import {
+  ChartConfiguration,
+  ChartDataset,
+  ChartOptions,
+  TooltipCallbacks,
+  TooltipItem,
+} from 'chart.js';
 import { levelDefinition } from '../../../domain/levels/level-of-care';
 import { LevelOfCare } from '../../../domain/models';
 import { DoseView, DoseWeek, ModalityView } from '../progress-view-model';
@@ -18,6 +24,62 @@ export type ModalityWeeksConfig = ChartConfiguration<'bar', number[], string>;
 export const MINIMUM_LABEL = 'Level minimum';
 export const HOURS_STACK = 'hours';
 
+/** What differs between the stacked bar charts; the rest is `stackedBarOptions`. */
+export interface StackedBarExtra<T extends DoseChartType> {
+  /** Headroom above the tallest bar, as Chart.js's `grace`. */
+  readonly grace?: string;
+  /** Legend swatches in each dataset's point style rather than as boxes. */
+  readonly pointStyleLegend?: boolean;
+  readonly tooltip: Partial<TooltipCallbacks<T>>;
+}
+
+/** The options the dose and modality bar charts share; `extra` carries where they differ. */
+export function stackedBarOptions<T extends DoseChartType>(
+  palette: ChartPalette,
+  yTitle: string,
+  extra: StackedBarExtra<T>,
+): ChartOptions<T> {
+  const options: ChartOptions<DoseChartType> = {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    interaction: { mode: 'index', intersect: false },
+    scales: {
+      x: {
+        stacked: true,
+        ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 8 },
+        grid: { display: false },
+        border: { color: palette.reference },
+      },
+      y: {
+        stacked: true,
+        beginAtZero: true,
+        ...(extra.grace === undefined ? {} : { grace: extra.grace }),
+        title: { display: true, text: yTitle, color: palette.text },
+        ticks: { color: palette.text, precision: 0 },
+        grid: { color: palette.grid },
+        border: { color: palette.reference },
+      },
+    },
+    plugins: {
+      // The canvas legend names each colour; the table is the route that needs no colour.
+      legend: {
+        display: true,
+        position: 'bottom',
+        labels: {
+          color: palette.text,
+          boxHeight: 8,
+          ...(extra.pointStyleLegend ? { usePointStyle: true } : {}),
+        },
+      },
+      tooltip: { callbacks: extra.tooltip as Partial<TooltipCallbacks<DoseChartType>> },
+    },
+  };
+  // TypeScript cannot relate a literal to the options of an unresolved type parameter, so the
+  // literal is checked against the bar-and-line options, which hold for either T.
+  return options as ChartOptions<T>;
+}
+
 export function doseChartConfig(dose: DoseView, dark = false): DoseChartConfig {
   const palette = chartPalette(dark);
   return {
@@ -26,45 +88,17 @@ export function doseChartConfig(dose: DoseView, dark = false): DoseChartConfig {
       labels: dose.weeks.map((w) => weekLabel(w.week)),
       datasets: [...modalityDatasets(dose, palette), minimumDataset(dose.weeks, palette)],
     },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
-      scales: {
-        x: {
-          stacked: true,
-          ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 8 },
-          grid: { display: false },
-          border: { color: palette.reference },
-        },
-        y: {
-          stacked: true,
-          beginAtZero: true,
-          // Headroom, so a minimum equal to the tallest bar is not drawn on the frame's edge.
-          grace: '10%',
-          title: { display: true, text: 'Hours attended', color: palette.text },
-          ticks: { color: palette.text, precision: 0 },
-          grid: { color: palette.grid },
-          border: { color: palette.reference },
-        },
+    options: stackedBarOptions<DoseChartType>(palette, 'Hours attended', {
+      // Headroom, so a minimum equal to the tallest bar is not drawn on the frame's edge.
+      grace: '10%',
+      // Point styles let the legend tell the dashed minimum line from the modality bars.
+      pointStyleLegend: true,
+      tooltip: {
+        title: (items) => doseTooltipTitle(dose, items[0]?.dataIndex),
+        label: (item) => doseTooltipLabel(item),
+        footer: (items) => doseTooltipFooter(dose, items[0]?.dataIndex),
       },
-      plugins: {
-        // The canvas legend names each colour; the table is the route that needs no colour.
-        legend: {
-          display: true,
-          position: 'bottom',
-          labels: { color: palette.text, usePointStyle: true, boxHeight: 8 },
-        },
-        tooltip: {
-          callbacks: {
-            title: (items) => doseTooltipTitle(dose, items[0]?.dataIndex),
-            label: (item) => doseTooltipLabel(item),
-            footer: (items) => doseTooltipFooter(dose, items[0]?.dataIndex),
-          },
-        },
-      },
-    },
+    }),
   };
 }
 
@@ -232,44 +266,15 @@ export function modalityWeeksConfig(modality: ModalityView, dark = false): Modal
         },
       ],
     },
-    options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      interaction: { mode: 'index', intersect: false },
-      scales: {
-        x: {
-          stacked: true,
-          ticks: { color: palette.text, maxRotation: 0, autoSkipPadding: 8 },
-          grid: { display: false },
-          border: { color: palette.reference },
-        },
-        y: {
-          stacked: true,
-          beginAtZero: true,
-          title: { display: true, text: 'Sessions', color: palette.text },
-          ticks: { color: palette.text, precision: 0 },
-          grid: { color: palette.grid },
-          border: { color: palette.reference },
+    options: stackedBarOptions<'bar'>(palette, 'Sessions', {
+      tooltip: {
+        title: (items) => modalityTooltipTitle(modality, items[0]?.dataIndex),
+        footer: (items) => {
+          const week = items[0] ? modality.weeks[items[0].dataIndex] : undefined;
+          return week ? `${formatNumber(week.hours)} h attended` : '';
         },
       },
-      plugins: {
-        legend: {
-          display: true,
-          position: 'bottom',
-          labels: { color: palette.text, boxHeight: 8 },
-        },
-        tooltip: {
-          callbacks: {
-            title: (items) => modalityTooltipTitle(modality, items[0]?.dataIndex),
-            footer: (items) => {
-              const week = items[0] ? modality.weeks[items[0].dataIndex] : undefined;
-              return week ? `${formatNumber(week.hours)} h attended` : '';
-            },
-          },
-        },
-      },
-    },
+    }),
   };
 }
 

@@ -1,10 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { BaseChartDirective } from 'ng2-charts';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChartCanvas } from '../../../ui/chart-frame/chart-canvas';
+import { CHART_FRAME } from '../../../ui/chart-frame/chart-frame';
 import { DoseView } from '../progress-view-model';
 import { doseChartConfig, doseSummary, doseTableRows } from './dose-chart-config';
-
-let nextId = 0;
 
 /**
  * Attended hours per journey week, stacked by modality, against the level's minimum. The
@@ -12,9 +10,9 @@ let nextId = 0;
  */
 @Component({
   selector: 'app-dose-chart',
-  imports: [BaseChartDirective, MatButtonModule],
+  imports: [CHART_FRAME, ChartCanvas],
   templateUrl: './dose-chart.html',
-  styleUrls: ['./chart-frame.scss'],
+  styleUrl: '../../../ui/chart-frame/data-table.scss',
   styles: `
     :host {
       --chart-height: 280px;
@@ -26,15 +24,9 @@ export class DoseChart {
   readonly dose = input.required<DoseView>();
   readonly dark = input(false);
 
-  protected readonly viewId = `dose-chart-${nextId++}`;
-  protected readonly showTable = signal(false);
-
   protected readonly config = computed(() => doseChartConfig(this.dose(), this.dark()));
   protected readonly summary = computed(() => doseSummary(this.dose()));
   protected readonly rows = computed(() => doseTableRows(this.dose()));
+  protected readonly caption = 'Hours attended by week and modality';
   protected readonly modalityLabels = computed(() => this.dose().modalities.map((m) => m.label));
-
-  protected toggleTable(): void {
-    this.showTable.update((shown) => !shown);
-  }
 }

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { BaseChartDirective } from 'ng2-charts';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChartCanvas } from '../../../ui/chart-frame/chart-canvas';
+import { CHART_FRAME } from '../../../ui/chart-frame/chart-frame';
 import {
   DayRange,
   MeasureView,
@@ -16,8 +16,6 @@ import {
   measureTableRows,
 } from './measure-chart-config';
 
-let nextId = 0;
-
 /**
  * One measure over time (scores, severity bands, reliable change, expected recovery, levels of
  * care and events), with a data table of the same numbers one click away for anyone who cannot
@@ -26,9 +24,9 @@ let nextId = 0;
  */
 @Component({
   selector: 'app-measure-chart',
-  imports: [BaseChartDirective, MatButtonModule],
+  imports: [CHART_FRAME, ChartCanvas],
   templateUrl: './measure-chart.html',
-  styleUrls: ['./chart-frame.scss'],
+  styleUrl: '../../../ui/chart-frame/data-table.scss',
   styles: `
     .legend {
       display: flex;
@@ -56,9 +54,6 @@ export class MeasureChart {
   readonly range = input.required<DayRange>();
   readonly dark = input(false);
 
-  protected readonly viewId = `measure-chart-${nextId++}`;
-  protected readonly showTable = signal(false);
-
   protected readonly config = computed(() =>
     measureChartConfig(this.measure(), {
       phases: this.phases(),
@@ -76,10 +71,6 @@ export class MeasureChart {
     const { from, to } = this.range();
     return `${this.measure().shortName} scores, ${dayLabel(from)} to ${dayLabel(to)}`;
   });
-
-  protected toggleTable(): void {
-    this.showTable.update((shown) => !shown);
-  }
 
   protected dashArray(entry: LegendEntry): string | null {
     return entry.dash.length ? entry.dash.join(' ') : null;
