@@ -53,8 +53,11 @@ export default defineConfig({
 });
 
 function seedAndServe(serverPort: number, name: string, flags: string): string {
+  // Named by port as well, so two runs on one machine (on different E2E_PORTs) never delete
+  // each other's database.
+  const db = `data/${name}-${serverPort}`;
   return (
-    `rm -f data/${name}.sqlite* && npx tsx server/seed/main.ts --clients 40 --seed 7 --db data/${name}.sqlite --out data/${name}-ndjson` +
-    ` && npx tsx server/main.ts --port ${serverPort} --db data/${name}.sqlite --app dist/waypoint/browser ${flags}`
+    `rm -f ${db}.sqlite* && npx tsx server/seed/main.ts --clients 40 --seed 7 --db ${db}.sqlite --out ${db}-ndjson` +
+    ` && npx tsx server/main.ts --port ${serverPort} --db ${db}.sqlite --app dist/waypoint/browser ${flags}`
   );
 }

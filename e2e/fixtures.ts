@@ -53,5 +53,8 @@ export async function signIn(page: Page, name = 'Avery Lanternfield', path = '/'
   await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('list', { name: 'Demo users' }).getByRole('button', { name }).click();
-  await expect(page.getByRole('button', { name: new RegExp(`^Account: ${name}`) })).toBeVisible();
+  // A director's first page maps the whole program while signing in, on a shared CI machine.
+  await expect(page.getByRole('button', { name: new RegExp(`^Account: ${name}`) })).toBeVisible({
+    timeout: LOAD_TIMEOUT,
+  });
 }

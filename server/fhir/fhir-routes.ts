@@ -53,6 +53,10 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
   };
 
   app.addHook('onRequest', async (request, reply) => {
+    // Nothing the API answers may come from a browser cache: reads carry Last-Modified, which
+    // lets a browser reuse a stale version heuristically (a version check would then compare
+    // with the past), and the answers are PHI, which must not be kept on disk.
+    reply.header('Cache-Control', 'no-store');
     refuseNonJsonFormats(request);
     const route = request.routeOptions.url;
     if (route === undefined || route.endsWith('/metadata')) return;

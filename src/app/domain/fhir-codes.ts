@@ -47,16 +47,28 @@ export const EXTENSIONS = {
   /** EpisodeOfCare: how the client entered the program (valueCoding from SYSTEMS.entryRoute). */
   entryRoute: `${WAYPOINT_FHIR_BASE}/StructureDefinition/entry-route`,
   /**
-   * EpisodeOfCare: a planned transition. R4 EpisodeOfCare has no `reason` or `note`, so a complex
-   * extension carries `targetLevel` (valueCoding), `plannedDate` (valueDate), `reason`
-   * (valueString) and `note` (valueString).
+   * EpisodeOfCare: a planned transition, on the episode the client is leaving. R4 EpisodeOfCare
+   * has no `reason` or `note`, so a complex extension carries the parts in
+   * `PLANNED_TRANSITION_PARTS`: `targetLevel` (valueCoding), `plannedDate` (valueDate), `reason`
+   * and `note` (valueString), `recordedBy` (valueReference to the Practitioner, with display) and
+   * `recordedAt` (valueDateTime), so a conflicting edit can say who planned what and when, and
+   * `plannedEpisode` (valueReference to the `planned` EpisodeOfCare at the target level), so a
+   * re-plan changes that episode instead of leaving an orphan beside a new one.
    */
   plannedTransition: `${WAYPOINT_FHIR_BASE}/StructureDefinition/planned-transition`,
   /** CarePlan: the date of the next scheduled review (valueDate). */
   nextReview: `${WAYPOINT_FHIR_BASE}/StructureDefinition/next-review`,
 } as const;
 
-export const PLANNED_TRANSITION_PARTS = ['targetLevel', 'plannedDate', 'reason', 'note'] as const;
+export const PLANNED_TRANSITION_PARTS = [
+  'targetLevel',
+  'plannedDate',
+  'reason',
+  'note',
+  'recordedBy',
+  'recordedAt',
+  'plannedEpisode',
+] as const;
 
 /**
  * Modalities in `Appointment.serviceType` and `Encounter.type` (R4 can search Encounter by

@@ -144,6 +144,101 @@ describe('EpisodeOfCare → Episode', () => {
     ]);
   });
 
+  describe('what a write needs: the version seen and who planned what', () => {
+    const PLAN = 'https://waypoint.example.org/fhir/StructureDefinition/planned-transition';
+    const LEVEL = 'https://waypoint.example.org/fhir/CodeSystem/level-of-care';
+    const planned = (...parts: object[]): EpisodeOfCare => ({
+      ...episode('episode-asam-bha'),
+      meta: { versionId: '4', lastUpdated: '2026-11-29T15:42:07Z' },
+      extension: [
+        {
+          url: PLAN,
+          extension: [
+            { url: 'targetLevel', valueCoding: { system: LEVEL, code: 'outpatient' } },
+            { url: 'plannedDate', valueDate: '2026-12-12' },
+            ...parts,
+          ],
+        },
+      ],
+    });
+
+    it('carries meta.versionId, so a write can send the version the user saw as If-Match', () => {
+      expect(mapEpisodeOfCare(planned()).value?.versionId).toBe('4');
+      expect(map('episode-asam-bha').value).not.toEqual(
+        jasmine.objectContaining({ versionId: jasmine.anything() }),
+      );
+    });
+
+    it('leaves out a version that could not be sent back in an ETag', () => {
+      for (const versionId of ['', 'W/"4"', 'a b', 'x'.repeat(65)])
+        expect(
+          mapEpisodeOfCare({ ...planned(), meta: { versionId } }).value?.versionId,
+        ).toBeUndefined();
+    });
+
+    it('reads recordedBy, recordedAt and the planned episode of a plan', () => {
+      const result = mapEpisodeOfCare(
+        planned(
+          { url: 'reason', valueString: 'Treatment goals met' },
+          {
+            url: 'recordedBy',
+            valueReference: {
+              reference: 'Practitioner/pr-therapist-1',
+              display: 'Avery Lanternfield',
+            },
+          },
+          { url: 'recordedAt', valueDateTime: '2026-11-29T15:42:07.000Z' },
+          { url: 'plannedEpisode', valueReference: { reference: 'EpisodeOfCare/ep-next' } },
+        ),
+      );
+      expect(result.value?.plannedTransition).toEqual({
+        targetLevel: 'outpatient',
+        plannedDate: '2026-12-12',
+        reason: 'Treatment goals met',
+        recordedBy: { practitionerId: 'pr-therapist-1', display: 'Avery Lanternfield' },
+        recordedAt: '2026-11-29T15:42:07.000Z',
+        plannedEpisodeId: 'ep-next',
+      });
+      expect(reasons(result)).toEqual([]);
+    });
+
+    it('keeps whichever half of recordedBy it can read, and ignores what is not a plan part', () => {
+      const read = (...parts: object[]) =>
+        mapEpisodeOfCare(planned(...parts)).value?.plannedTransition;
+      expect(
+        read({ url: 'recordedBy', valueReference: { display: 'Front desk' } })?.recordedBy,
+      ).toEqual({
+        display: 'Front desk',
+      });
+      expect(
+        read({ url: 'recordedBy', valueReference: { reference: 'Practitioner/pr-2' } })?.recordedBy,
+      ).toEqual({ practitionerId: 'pr-2' });
+      expect(
+        read({ url: 'recordedBy', valueReference: { reference: 'Patient/p1' } })?.recordedBy,
+      ).toBeUndefined();
+      expect(read({ url: 'recordedBy', valueString: 'Avery' })?.recordedBy).toBeUndefined();
+      expect(
+        read({ url: 'plannedEpisode', valueReference: { reference: 'Patient/p1' } })
+          ?.plannedEpisodeId,
+      ).toBeUndefined();
+      expect(
+        read({
+          url: 'plannedEpisode',
+          valueReference: { reference: 'urn:uuid:0d3c2b1a-4e5f-4a6b-8c7d-9e0f1a2b3c4d' },
+        })?.plannedEpisodeId,
+      ).toBeUndefined();
+    });
+
+    it('ignores an unreadable recordedAt with a warning and keeps the plan', () => {
+      const result = mapEpisodeOfCare(planned({ url: 'recordedAt', valueDateTime: 'yesterday' }));
+      expect(result.value?.plannedTransition?.targetLevel).toBe('outpatient');
+      expect(result.value?.plannedTransition?.recordedAt).toBeUndefined();
+      expect(reasons(result)).toEqual([
+        'planned transition recordedAt: "yesterday" is not a FHIR date: ignored',
+      ]);
+    });
+  });
+
   it('maps a batch into items and rejected with reasons', () => {
     const batch = mapEpisodesOfCare(
       corpusResources<EpisodeOfCare>('episode-asam-bha', 'episodeofcare-hacc-bulk-synthea-derived'),

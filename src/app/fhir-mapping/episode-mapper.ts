@@ -12,7 +12,7 @@ import {
   presentingProblemForIcd10,
 } from '../domain/fhir-codes';
 import { mapLevel } from '../domain/levels/level-code-map';
-import { EntryRoute, EpisodeEndReason, EpisodeStatus, PlannedTransition } from '../domain/models';
+import { EntryRoute, EpisodeEndReason, EpisodeStatus } from '../domain/models';
 import { isCalendarDay, readFhirDate } from './fhir-date';
 import { Condition, EpisodeOfCare, Extension, PractitionerRole, Reference } from './fhir-types';
 import {
@@ -24,7 +24,7 @@ import {
   rejected,
   toBatch,
 } from './map-result';
-import { MappedEpisode } from './mapped-models';
+import { MappedEpisode, MappedPlannedTransition } from './mapped-models';
 import { MappingContext, ResolvedContext, resolveContext } from './mapping-context';
 import {
   codingsOf,
@@ -37,7 +37,7 @@ import {
   list,
   text,
 } from './read';
-import { referencedId } from './references';
+import { parseReference, referencedId } from './references';
 import { labelsField } from './security-labels';
 
 const STATUSES: readonly EpisodeStatus[] = [
@@ -87,6 +87,7 @@ export function mapEpisodeOfCare(
       status: status as EpisodeStatus,
       start: start.value,
       ...optional,
+      ...versionField(episode),
       ...labelsField(episode),
     },
     warnings,
@@ -179,11 +180,17 @@ function codedExtension<T extends string>(
   return undefined;
 }
 
+/** Only a usable version: anything else could not be sent back as `If-Match: W/"…"`. */
+function versionField(episode: EpisodeOfCare): { versionId?: string } {
+  const version = isObject(episode.meta) ? text(episode.meta.versionId) : undefined;
+  return version !== undefined && /^[^"\\\s]{1,64}$/.test(version) ? { versionId: version } : {};
+}
+
 function plannedTransition(
   episode: EpisodeOfCare,
   ctx: ResolvedContext,
   warn: Warn,
-): PlannedTransition | undefined {
+): MappedPlannedTransition | undefined {
   const ext = findExtension(episode, EXTENSIONS.plannedTransition);
   if (!ext) return undefined;
   const part = (name: string): Extension | undefined =>
@@ -197,12 +204,35 @@ function plannedTransition(
     return warnNone(warn, 'planned transition ignored: plannedDate is not a full date');
   const reason = text(part('reason')?.valueString);
   const note = text(part('note')?.valueString);
+  const recordedBy = recorder(part('recordedBy')?.valueReference);
+  const recordedAt = optionalDate(
+    part('recordedAt')?.valueDateTime,
+    'planned transition recordedAt',
+    warn,
+  );
+  const plannedEpisode = parseReference(part('plannedEpisode')?.valueReference);
   return {
     targetLevel: level.level,
     plannedDate: plannedDate.trim(),
     ...(reason ? { reason } : {}),
     ...(note ? { note } : {}),
+    ...(recordedBy ? { recordedBy } : {}),
+    ...(recordedAt ? { recordedAt } : {}),
+    ...(plannedEpisode.kind === 'literal' && plannedEpisode.resourceType === 'EpisodeOfCare'
+      ? { plannedEpisodeId: plannedEpisode.id }
+      : {}),
   };
+}
+
+/** Who recorded a plan: the Practitioner's id and the display written with it, either or both. */
+function recorder(ref: Reference | undefined): MappedPlannedTransition['recordedBy'] {
+  if (!isObject(ref)) return undefined;
+  const parsed = parseReference(ref);
+  const practitionerId =
+    parsed.kind === 'literal' && parsed.resourceType === 'Practitioner' ? parsed.id : undefined;
+  const display = text(ref.display);
+  if (practitionerId === undefined && display === undefined) return undefined;
+  return { ...(practitionerId ? { practitionerId } : {}), ...(display ? { display } : {}) };
 }
 
 function warnNone(warn: Warn, reason: string): undefined {

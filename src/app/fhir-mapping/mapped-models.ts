@@ -5,6 +5,7 @@
 import {
   CarePlanRecord,
   Episode,
+  PlannedTransition,
   SafetyFlagRecord,
   ScoreRecord,
   SessionRecord,
@@ -14,7 +15,23 @@ import { Labelled } from './security-labels';
 export type MappedScore = ScoreRecord &
   Labelled & { readonly sourceType: 'Observation' | 'QuestionnaireResponse' };
 
-export type MappedEpisode = Episode & Labelled;
+/** A planned transition with who recorded it, when, and the planned episode it made. */
+export interface MappedPlannedTransition extends PlannedTransition {
+  readonly recordedBy?: { readonly practitionerId?: string; readonly display?: string };
+  /** FHIR dateTime, as written. */
+  readonly recordedAt?: string;
+  readonly plannedEpisodeId?: string;
+}
+
+/**
+ * `versionId` is the version the user is shown, so a write sends it as `If-Match` and a change
+ * made since is refused rather than overwritten.
+ */
+export type MappedEpisode = Omit<Episode, 'plannedTransition'> &
+  Labelled & {
+    readonly versionId?: string;
+    readonly plannedTransition?: MappedPlannedTransition;
+  };
 
 export type MappedSession = SessionRecord &
   Labelled & { readonly sourceType: 'Appointment' | 'Encounter' };

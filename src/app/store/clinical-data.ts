@@ -40,9 +40,15 @@ export interface MappingSummary {
   readonly warnings: number;
   /** The first few problems, for the "what was not read" list. */
   readonly examples: readonly MappingProblem[];
+  /**
+   * Episodes that could not be used, with the reason (an unmapped level-of-care code, most
+   * often), so the step-down view can list them for an administrator to fix the code map.
+   */
+  readonly rejectedEpisodes?: readonly { readonly id: string; readonly reason: string }[];
 }
 
 const EXAMPLES = 20;
+const REJECTED_EPISODES = 200;
 
 export function toClinicalData(mapped: MappedResources): {
   data: ClinicalData;
@@ -70,6 +76,17 @@ export function toClinicalData(mapped: MappedResources): {
       roles: mapped.roles.items,
       organizations: mapped.organizations.items,
     },
-    mapping: { rejected: rejected.length, warnings: warnings.length, examples },
+    mapping: {
+      rejected: rejected.length,
+      warnings: warnings.length,
+      examples,
+      ...(mapped.episodes.rejected.length
+        ? {
+            rejectedEpisodes: mapped.episodes.rejected
+              .slice(0, REJECTED_EPISODES)
+              .map((r) => ({ id: r.item.id ?? '(no id)', reason: r.reason })),
+          }
+        : {}),
+    },
   };
 }

@@ -28,6 +28,7 @@ import { RECOVERY_CURVES_LIBRARY } from '../domain/fhir-codes';
 import { Library, mapRecoveryCurvesLibrary, mapResources } from '../fhir-mapping';
 import { QueryRun, loadCaseload } from './caseload-query';
 import { loadClient } from './client-query';
+import { loadCohort } from './cohort-query';
 import { ClinicalApiActions, DataStatusActions, RouteDataActions } from './clinical-actions';
 import { toClinicalData } from './clinical-data';
 import { QueryKey, RouteNeed, clientOfQuery, clientQueryKey } from './query-key';
@@ -131,6 +132,7 @@ export const refreshQueries$ = createEffect(
 );
 
 function runFor(client: FhirClient, query: QueryKey, user: SignedInUser): Observable<QueryRun> {
+  if (query === 'cohort') return loadCohort(client);
   const patientId = clientOfQuery(query);
   return patientId ? loadClient(client, patientId) : loadCaseload(client, user);
 }
@@ -226,21 +228,26 @@ function queryFailed(query: QueryKey, error: unknown) {
     (error.kind === 'forbidden' || (forClient && error.kind === 'not-found'));
   return ClinicalApiActions.queryFailed({
     query,
-    message: failureMessage(error, forClient),
+    message: failureMessage(error, query),
     forbidden: refused,
   });
 }
 
-function failureMessage(error: unknown, forClient: boolean): string {
-  const what = forClient ? "This client's record" : 'The caseload';
+function failureMessage(error: unknown, query: QueryKey): string {
+  const forClient = clientOfQuery(query) !== undefined;
+  const what = forClient
+    ? "This client's record"
+    : query === 'cohort'
+      ? "The program's episodes"
+      : 'The caseload';
   if (error instanceof FhirError) {
     // The server answers 404 for a patient outside the user's care team, so as not to reveal
     // that the record exists: the page says both.
     if (forClient && (error.kind === 'forbidden' || error.kind === 'not-found'))
       return "This client's record was not found, or you are not permitted to see it.";
-    return error.kind === 'forbidden'
-      ? 'The FHIR server did not permit loading this caseload.'
-      : error.message;
+    if (error.kind === 'forbidden')
+      return `The FHIR server did not permit loading ${query === 'cohort' ? "the program's episodes" : 'this caseload'}.`;
+    return error.message;
   }
   return `${what} could not be loaded. Retry in a moment.`;
 }

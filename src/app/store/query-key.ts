@@ -3,13 +3,15 @@
  * - `caseload`: the signed-in user's clients in care (a therapist's active episodes they manage;
  *   for a director, every active episode they may see) with everything about those clients
  *   that the caseload, progress and step-down pages read.
+ * - `cohort`: every episode the user may see (past ones too) and every PHQ-9, for the step-down
+ *   view's flows and outcomes; it adds records without replacing what other queries loaded.
  * - `client/<id>`: one client's whole record, for a client the caseload does not cover (a
  *   discharged client, or one on the user's care team but not their caseload).
  */
-export type QueryKey = 'caseload' | `client/${string}`;
+export type QueryKey = 'caseload' | 'cohort' | `client/${string}`;
 
 /** What a route can declare in `data.needs`; `client` reads the route's `patientId` param. */
-export type RouteNeed = 'caseload' | 'client';
+export type RouteNeed = 'caseload' | 'cohort' | 'client';
 
 export function clientQueryKey(patientId: string): QueryKey {
   return `client/${patientId}`;

@@ -1,8 +1,8 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { FhirClient, WriteOutcome } from './fhir-client';
+import { FhirClient, TransactionOutcome, WriteOutcome } from './fhir-client';
 import { FhirError } from './fhir-error';
-import { FhirResource } from './fhir-resource';
+import { Bundle, FhirResource } from './fhir-resource';
 import { BASE, fhirTestProviders, resource } from './fhir-spec-helpers';
 
 const episode = (version: string, status = 'active') =>
@@ -140,6 +140,109 @@ describe('FhirClient reads and writes', () => {
         .subscribe({ error: (e: FhirError) => (error = e) });
       expect(error?.kind).toBe('invalid');
       expect(error?.message).toContain('without the version it was read at');
+    });
+  });
+
+  describe('transaction', () => {
+    const bundle: Bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: [
+        {
+          fullUrl: 'urn:uuid:6f1c0d5e-2a4b-4c3d-8e9f-0a1b2c3d4e5f',
+          resource: { resourceType: 'EpisodeOfCare', status: 'planned' },
+          request: { method: 'POST', url: 'EpisodeOfCare' },
+        },
+        {
+          resource: episode('3'),
+          request: { method: 'PUT', url: 'EpisodeOfCare/e1', ifMatch: 'W/"3"' },
+        },
+      ],
+    };
+    const response: Bundle = {
+      resourceType: 'Bundle',
+      type: 'transaction-response',
+      entry: [
+        { response: { status: '201 Created', location: 'EpisodeOfCare/e2/_history/1' } },
+        { response: { status: '200 OK', location: 'EpisodeOfCare/e1/_history/4' } },
+      ],
+    };
+
+    it('POSTs the Bundle to the base and returns the transaction-response', () => {
+      let outcome: TransactionOutcome | undefined;
+      client.transaction(bundle).subscribe((o) => (outcome = o));
+      const post = http.expectOne(BASE);
+      expect(post.request.method).toBe('POST');
+      expect(post.request.headers.get('Content-Type')).toBe('application/fhir+json');
+      expect(post.request.headers.get('Accept')).toBe('application/fhir+json');
+      // The versions travel inside the entries; a header would apply to the whole Bundle.
+      expect(post.request.headers.has('If-Match')).toBeFalse();
+      expect(post.request.body).toEqual(bundle);
+      post.flush(response);
+      expect(outcome).toEqual({ kind: 'saved', response });
+    });
+
+    it('turns a 412 into a conflict with the plain sentence, reading nothing and retrying nothing', () => {
+      let outcome: TransactionOutcome | undefined;
+      client.transaction(bundle).subscribe((o) => (outcome = o));
+      http
+        .expectOne(BASE)
+        .flush(oo('entry[1]: EpisodeOfCare/e1 is at version 4, not 3', 'conflict'), {
+          status: 412,
+          statusText: 'Precondition Failed',
+        });
+      expect(outcome).toEqual({
+        kind: 'conflict',
+        message:
+          'Someone else changed this record since it was loaded. Reload to see their changes.',
+      });
+    });
+
+    it('turns a 409 into a conflict with the server message', () => {
+      let outcome: TransactionOutcome | undefined;
+      client.transaction(bundle).subscribe((o) => (outcome = o));
+      http.expectOne(BASE).flush(oo('EpisodeOfCare/e1 is being changed', 'conflict'), {
+        status: 409,
+        statusText: 'Conflict',
+      });
+      expect(outcome).toEqual({ kind: 'conflict', message: 'EpisodeOfCare/e1 is being changed.' });
+    });
+
+    it('throws a 403 as a forbidden FhirError with the write wording', () => {
+      let error: FhirError | undefined;
+      client.transaction(bundle).subscribe({ error: (e: FhirError) => (error = e) });
+      http
+        .expectOne(BASE)
+        .flush(oo('not permitted to write EpisodeOfCare for a patient outside your care teams'), {
+          status: 403,
+          statusText: 'Forbidden',
+        });
+      expect(error).toEqual(jasmine.any(FhirError));
+      expect(error?.kind).toBe('forbidden');
+      expect(error?.message).toBe('You are not permitted to make this change.');
+    });
+
+    it('throws other failures and unexpected answers as FhirErrors', () => {
+      const errors: FhirError[] = [];
+      client.transaction(bundle).subscribe({ error: (e: FhirError) => errors.push(e) });
+      http.expectOne(BASE).flush(oo('entry[0]: period.start is not a valid FHIR date', 'invalid'), {
+        status: 400,
+        statusText: 'Bad Request',
+      });
+      client.transaction(bundle).subscribe({ error: (e: FhirError) => errors.push(e) });
+      http.expectOne(BASE).flush({ resourceType: 'Bundle', type: 'batch-response', entry: [] });
+      expect(errors.map((e) => [e.kind, e.message])).toEqual([
+        ['invalid', 'Entry[0]: period.start is not a valid FHIR date.'],
+        ['server', 'The server answered the transaction with something other than its results.'],
+      ]);
+    });
+
+    it('sends nothing but a transaction Bundle', () => {
+      let error: FhirError | undefined;
+      client
+        .transaction({ ...bundle, type: 'batch' })
+        .subscribe({ error: (e: FhirError) => (error = e) });
+      expect(error?.kind).toBe('invalid');
     });
   });
 

@@ -44,6 +44,21 @@ export type WriteOutcome =
   | { readonly kind: 'saved'; readonly resource: FhirResource }
   | { readonly kind: 'conflict'; readonly message: string; readonly current?: FhirResource };
 
+/**
+ * What a transaction came to: the server's `transaction-response`, or a conflict (412 for a
+ * stale `ifMatch` in any entry, or 409), after which nothing in the Bundle was written.
+ */
+export type TransactionOutcome =
+  | { readonly kind: 'saved'; readonly response: Bundle }
+  | { readonly kind: 'conflict'; readonly message: string };
+
+/** A Bundle to send, its entries typed however the caller's own FHIR types describe them. */
+export interface OutgoingBundle {
+  readonly resourceType: 'Bundle';
+  readonly type: string;
+  readonly entry?: readonly object[];
+}
+
 export const DEFAULT_PAGE_CAP = 50;
 export const DEFAULT_PAGE_SIZE = 1000;
 /** Under the ~2,000 characters some proxies and EHR gateways still cap URLs at, with room for the base. */
@@ -223,6 +238,39 @@ export class FhirClient {
         switchMap((response) => this.savedResource(response, type)),
         map((saved): WriteOutcome => ({ kind: 'saved', resource: saved })),
         catchError((error: unknown) => this.conflictOr(error, type)),
+      );
+    });
+  }
+
+  /**
+   * Sends a `transaction` Bundle to the base: every entry is written or none is. A 412 (an
+   * entry's `request.ifMatch` is stale) or 409 comes back as a conflict for the user to decide;
+   * it is never retried, and the client cannot tell which entry failed, so reading the current
+   * versions is left to the caller.
+   */
+  transaction(bundle: OutgoingBundle): Observable<TransactionOutcome> {
+    return defer(() => {
+      if (bundle.resourceType !== 'Bundle' || bundle.type !== 'transaction')
+        throw invalidRequest('Only a transaction Bundle can be sent as a transaction.');
+      const headers = { ...ACCEPT, 'Content-Type': FHIR_JSON };
+      return this.call(undefined, 'POST', (context) =>
+        this.http.post<unknown>(this.base.url(), bundle, { headers, context }),
+      ).pipe(
+        map((body): TransactionOutcome => {
+          if (!isBundle(body) || body.type !== 'transaction-response')
+            throw new FhirError({
+              kind: 'server',
+              status: 200,
+              message: 'The server answered the transaction with something other than its results.',
+            });
+          return { kind: 'saved', response: body };
+        }),
+        catchError((error: unknown) => {
+          if (!(error instanceof FhirError) || error.kind !== 'conflict')
+            return throwError(() => error);
+          const message = error.status === 412 ? statusSentence(412) : error.message;
+          return of<TransactionOutcome>({ kind: 'conflict', message });
+        }),
       );
     });
   }

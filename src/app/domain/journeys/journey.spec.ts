@@ -134,6 +134,21 @@ describe('journeys', () => {
     expect(journey.stays.length).toBe(5);
   });
 
+  it('leaves planned and waitlisted episodes out: they are plans, not stays', () => {
+    const journey = buildJourney(
+      [
+        ep('now', 'iop', '2024-11-01'),
+        ep('next', 'outpatient', '2025-01-06', undefined, { status: 'planned' }),
+        ep('wait', 'php', '2024-12-20', undefined, { status: 'waitlist' }),
+      ],
+      zone,
+      asOf,
+    );
+    expect(journey.stays.map((s) => s.episodeId)).toEqual(['now']);
+    expect(journey.transitions.map((t) => t.kind)).toEqual(['admission']);
+    expect(journey.issues).toEqual([]);
+  });
+
   it('reads episode dates in the program time zone', () => {
     // Starts 01:00 UTC on 2 March = 1 March evening in Chicago.
     const journey = buildJourney(

@@ -63,6 +63,9 @@ export function buildJourney(
   const stays: Stay[] = [];
   const entryRoutes = new Map<string, EntryRoute | undefined>();
   for (const episode of episodes) {
+    // A planned or waitlisted episode has not started: it is a plan (shown from the current
+    // episode's planned-transition extension), not a stay.
+    if (episode.status === 'planned' || episode.status === 'waitlist') continue;
     if (episode.status === 'cancelled') {
       issues.push({
         kind: 'cancelled',

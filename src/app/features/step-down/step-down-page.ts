@@ -1,24 +1,22 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { ComingSoonPanel } from '../../ui/coming-soon-panel/coming-soon-panel';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { authFeature } from '../../core/auth/auth-feature';
+import { TransitionBoard } from './board/transition-board';
+import { FlowsSection } from './flows/flows-section';
 
+/**
+ * The step-down page: one section per view, each under its own h2. The transition board is for
+ * everyone (a therapist's clients, a director's whole program); flows and outcomes across an
+ * admission cohort are the director's, so only a director's session loads every episode.
+ */
 @Component({
   selector: 'app-step-down-page',
-  imports: [ComingSoonPanel],
-  template: `
-    <h1>Step-down</h1>
-    <app-coming-soon-panel
-      heading="Level-of-care journeys"
-      summary="Clients moving between inpatient, residential, PHP, IOP, weekly therapy and aftercare."
-      [planned]="planned"
-    />
-  `,
+  imports: [FlowsSection, TransitionBoard],
+  templateUrl: './step-down-page.html',
+  styleUrl: './step-down-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StepDownPage {
-  protected readonly planned = [
-    'Flows between levels of care for an admission cohort',
-    'Time in each level against the expected length',
-    'Transition board: ready to step down, at risk of step-up',
-    'Planning a step-down or step-up',
-  ];
+  private readonly user = inject(Store).selectSignal(authFeature.selectUser);
+  protected readonly isDirector = computed(() => this.user()?.role === 'director');
 }
