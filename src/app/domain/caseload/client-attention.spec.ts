@@ -23,6 +23,8 @@ describe('assessClientAttention', () => {
     // 18–31 May: eight 3-hour sessions (Monday–Thursday), all attended; IOP minimum 9 h a week.
     expect(a.attendance).toEqual({ rate: 1, attendedHours: 24, minimumHours: 18, missedInRow: 0 });
     expect(kinds(a)).toEqual(['ready-to-step-down']);
+    expect(a.readiness.verdict).toBe('ready');
+    expect(a.stepUpRisk.criteria.every((c) => c.status !== 'met')).toBeTrue();
     expect(a.tier).toBe(TRIAGE_TIER['ready-to-step-down']);
     // The weekly PHQ-9 was last given 4 days ago: the next falls due within the week.
     expect(a.measuresDue).toBe(1);

@@ -13,9 +13,9 @@ import { levelDefinition, minimumWeeklyHours } from '../levels/level-of-care';
 import { CalendarDay, LevelOfCare } from '../models';
 import { ClientSnapshot } from '../readiness/client-snapshot';
 import { primaryProgress } from '../readiness/primary-progress';
-import { assessReadiness } from '../readiness/readiness';
+import { ReadinessAssessment, assessReadiness } from '../readiness/readiness';
 import { safetyWindow } from '../readiness/safety-window';
-import { assessStepUpRisk } from '../readiness/step-up-risk';
+import { StepUpRiskAssessment, assessStepUpRisk } from '../readiness/step-up-risk';
 import { TrackStatus } from '../recovery/not-on-track';
 import { addDays, daysBetween, toCalendarDay } from '../time/calendar-day';
 import { weekInTreatment } from '../time/program-week';
@@ -88,6 +88,9 @@ export interface ClientAttention {
   readonly nextSession?: string;
   /** The next treatment-plan review, with days until it (negative when overdue). */
   readonly review?: { readonly day: CalendarDay; readonly daysUntil: number };
+  /** The full assessments the flags were read from, for pages that show every criterion. */
+  readonly readiness: ReadinessAssessment;
+  readonly stepUpRisk: StepUpRiskAssessment;
 }
 
 /**
@@ -225,6 +228,8 @@ export function assessClientAttention(
     measuresDue,
     ...(next ? { nextSession: next } : {}),
     ...(review ? { review } : {}),
+    readiness,
+    stepUpRisk: stepUp,
   };
 }
 

@@ -55,6 +55,19 @@ export interface RowContext {
   readonly catalogue?: readonly InstrumentDefinition[];
 }
 
+/** A client with nothing recorded yet (fresh arrays, so a caller may fill them). */
+export function emptyClientRecords(): ClientRecords {
+  return {
+    episodes: [],
+    scores: [],
+    safetyItems: [],
+    sessions: [],
+    flags: [],
+    carePlans: [],
+    conditions: [],
+  };
+}
+
 /** Everything the domain's assessments read about one client in their current episode. */
 export function clientSnapshot(
   episode: MappedEpisode,

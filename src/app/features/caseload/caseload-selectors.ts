@@ -15,19 +15,7 @@ import {
   staffSlice,
 } from '../../store/clinical-slices';
 import { serverFeature } from '../../store/server-feature';
-import { CaseloadRow, ClientRecords, caseloadRow } from './caseload-row';
-
-function empty(): ClientRecords {
-  return {
-    episodes: [],
-    scores: [],
-    safetyItems: [],
-    sessions: [],
-    flags: [],
-    carePlans: [],
-    conditions: [],
-  };
-}
+import { CaseloadRow, ClientRecords, caseloadRow, emptyClientRecords } from './caseload-row';
 
 /** Every record grouped by client, once per store change (not once per row). */
 export const selectRecordsByPatient = createSelector(
@@ -42,7 +30,7 @@ export const selectRecordsByPatient = createSelector(
     const byPatient = new Map<string, ClientRecords>();
     const of = (id: string) => {
       let records = byPatient.get(id);
-      if (!records) byPatient.set(id, (records = empty()));
+      if (!records) byPatient.set(id, (records = emptyClientRecords()));
       return records;
     };
     for (const r of episodes) of(r.patientId).episodes.push(r);
@@ -91,7 +79,7 @@ function rowsSelector(today: CalendarDay) {
         caseloadRow(
           episode,
           patients[episode.patientId],
-          records.get(episode.patientId) ?? empty(),
+          records.get(episode.patientId) ?? emptyClientRecords(),
           {
             today,
             timeZone,

@@ -5,6 +5,7 @@ import { organizationsSlice, patientsSlice, staffSlice } from '../../store/clini
 import { queriesFeature } from '../../store/queries-feature';
 import { clientQueryKey } from '../../store/query-key';
 import { serverFeature } from '../../store/server-feature';
+import { emptyClientRecords } from '../caseload/caseload-row';
 import { selectRecordsByPatient } from '../caseload/caseload-selectors';
 import { clientProgressView } from './client-progress-view';
 
@@ -27,15 +28,7 @@ export function selectClientProgress(patientId: string, today: CalendarDay) {
       return clientProgressView({
         patientId,
         ...(patient ? { patient } : {}),
-        records: records ?? {
-          episodes: [],
-          scores: [],
-          safetyItems: [],
-          sessions: [],
-          flags: [],
-          carePlans: [],
-          conditions: [],
-        },
+        records: records ?? emptyClientRecords(),
         staffName: (id) => (id ? staff[id]?.name : undefined),
         programName: (id) => (id ? organizations[id]?.name : undefined),
         today,

@@ -1,6 +1,5 @@
 import { levelDefinition } from '../../domain/levels/level-of-care';
 import { MODALITY_CODES } from '../../domain/fhir-codes';
-import { assessReadiness } from '../../domain/readiness/readiness';
 import { ClientSnapshot } from '../../domain/readiness/client-snapshot';
 import { ageOn } from '../../domain/time/age';
 import { toCalendarDay } from '../../domain/time/calendar-day';
@@ -37,7 +36,7 @@ export function progressHeader(sources: HeaderSources): ProgressHeader {
   const nextSession = next
     ? snapshot?.sessions.find((s) => s.start === next && s.status === 'scheduled')
     : undefined;
-  const readiness = row && snapshot ? assessReadiness(snapshot) : undefined;
+  const readiness = row?.attention.readiness;
   return {
     name: patient?.name ?? `Client ${sources.patientId}`,
     ...(age !== undefined ? { age } : {}),

@@ -26,24 +26,10 @@ import {
   selector: 'app-measure-chart',
   imports: [CHART_FRAME, ChartCanvas],
   templateUrl: './measure-chart.html',
-  styleUrl: '../../../ui/chart-frame/data-table.scss',
-  styles: `
-    .legend {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 16px;
-      margin: 8px 0 0;
-      padding: 0;
-      list-style: none;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .legend li {
-      display: inline-flex;
-      align-items: center;
-      gap: 6px;
-    }
-  `,
+  styleUrls: [
+    '../../../ui/chart-frame/data-table.scss',
+    '../../../ui/chart-frame/chart-legend.scss',
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MeasureChart {

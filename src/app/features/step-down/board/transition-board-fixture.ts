@@ -1,9 +1,7 @@
 import { PlannedTransition } from '../../../domain/models';
-import { assessReadiness } from '../../../domain/readiness/readiness';
-import { assessStepUpRisk } from '../../../domain/readiness/step-up-risk';
 import { MappedCarePlan } from '../../../fhir-mapping';
 import { ClientSpec, TODAY, client } from '../../caseload/caseload-fixture';
-import { caseloadRow, clientSnapshot } from '../../caseload/caseload-row';
+import { caseloadRow } from '../../caseload/caseload-row';
 import { TransitionCard, transitionCard } from './transition-board-view';
 
 /** Test data for the board specs (not used by production code): "today" is 2026-11-27. */
@@ -34,14 +32,8 @@ export function boardClient(spec: BoardClientSpec) {
 export function card(spec: BoardClientSpec): TransitionCard {
   const c = boardClient(spec);
   const context = { today: TODAY, timeZone: 'America/Chicago' };
-  const snapshot = clientSnapshot(c.episode, c.records, context);
-  return transitionCard(
-    caseloadRow(c.episode, c.patient, c.records, context),
-    c.episode,
-    assessReadiness(snapshot),
-    assessStepUpRisk(snapshot),
-    TODAY,
-  );
+  const row = caseloadRow(c.episode, c.patient, c.records, context);
+  return transitionCard(row, c.episode, row.attention.readiness, row.attention.stepUpRisk, TODAY);
 }
 
 export const ASH: BoardClientSpec = {

@@ -1,6 +1,5 @@
 import { SignedInUser } from '../../../core/auth/signed-in-user';
 import { caseloadRow } from '../../caseload/caseload-row';
-import { ClientRecords } from '../../caseload/caseload-row';
 import { NO_FILTERS } from './transition-board-filters';
 import { ASH, BRIAR, ELM, TODAY, boardCards, boardClient } from './transition-board-fixture';
 import {
@@ -25,14 +24,10 @@ describe('transition board selectors', () => {
     const rows = clients.map((c) =>
       caseloadRow(c.episode, c.patient, c.records, { today: TODAY, timeZone: TZ }),
     );
-    const records = new Map<string, ClientRecords>(clients.map((c) => [c.patient.id, c.records]));
-    const cards = selectTransitionCards(TODAY).projector(
-      rows,
-      [stale, ...clients.map((c) => c.episode)],
-      records,
-      TZ,
-      null,
-    );
+    const cards = selectTransitionCards(TODAY).projector(rows, [
+      stale,
+      ...clients.map((c) => c.episode),
+    ]);
     expect(cards.map((c) => `${c.name} ${c.episodeId} ${c.status}`)).toEqual([
       'Ash Fernhollow e-p1 ready',
       'Briar Quillfeather e-p2 at-risk',

@@ -1,31 +1,12 @@
 import { createSelector } from '@ngrx/store';
 import { authFeature } from '../../../core/auth/auth-feature';
-import { configFeature } from '../../../core/config/config-feature';
 import { CalendarDay } from '../../../domain/models';
-import { assessReadiness } from '../../../domain/readiness/readiness';
-import { assessStepUpRisk } from '../../../domain/readiness/step-up-risk';
 import { MappedEpisode } from '../../../fhir-mapping';
 import { selectQueryParams } from '../../../store/router-selectors';
-import { serverFeature } from '../../../store/server-feature';
-import { ClientRecords, clientSnapshot } from '../../caseload/caseload-row';
-import {
-  selectCaseloadEpisodes,
-  selectCaseloadRows,
-  selectRecordsByPatient,
-} from '../../caseload/caseload-selectors';
+import { selectCaseloadEpisodes, selectCaseloadRows } from '../../caseload/caseload-selectors';
 import { selectPlannablePatients, selectPlanningAvailability } from '../planning-availability';
 import { boardFiltersFromParams } from './transition-board-filters';
 import { TransitionCard, transitionBoard, transitionCard } from './transition-board-view';
-
-const NO_RECORDS: ClientRecords = {
-  episodes: [],
-  scores: [],
-  safetyItems: [],
-  sessions: [],
-  flags: [],
-  carePlans: [],
-  conditions: [],
-};
 
 /** The caseload's rule: with two active episodes (a data error), the later start wins. */
 function currentEpisodes(episodes: readonly MappedEpisode[]): Map<string, MappedEpisode> {
@@ -39,30 +20,17 @@ function currentEpisodes(episodes: readonly MappedEpisode[]): Map<string, Mapped
 
 function cardsSelector(today: CalendarDay) {
   return createSelector(
-    // The caseload's rows (shared memo) already hold the week, latest score and sparkline.
+    // The caseload's rows (shared memo) already hold the week, the latest score, the sparkline
+    // and the readiness and step-up assessments their flags were read from.
     selectCaseloadRows(today),
     selectCaseloadEpisodes,
-    selectRecordsByPatient,
-    configFeature.selectProgramTimeZone,
-    serverFeature.selectRecoveryCurves,
-    (rows, episodes, records, timeZone, curves): TransitionCard[] => {
+    (rows, episodes): TransitionCard[] => {
       const current = currentEpisodes(episodes);
       return rows.flatMap((row) => {
         const episode = current.get(row.patientId);
         if (!episode) return [];
-        const snapshot = clientSnapshot(episode, records.get(row.patientId) ?? NO_RECORDS, {
-          today,
-          timeZone,
-          ...(curves ? { curves: curves.set } : {}),
-        });
         return [
-          transitionCard(
-            row,
-            episode,
-            assessReadiness(snapshot),
-            assessStepUpRisk(snapshot),
-            today,
-          ),
+          transitionCard(row, episode, row.attention.readiness, row.attention.stepUpRisk, today),
         ];
       });
     },

@@ -12,20 +12,14 @@ import { FlowView } from './flows-view-model';
   selector: 'app-cohort-flow-chart',
   imports: [CHART_FRAME, ChartCanvas],
   templateUrl: './cohort-flow-chart.html',
-  styleUrls: ['../../../ui/chart-frame/data-table.scss', './flows-panel.scss'],
+  styleUrls: [
+    '../../../ui/chart-frame/data-table.scss',
+    '../../../ui/chart-frame/chart-legend.scss',
+    './flows-panel.scss',
+  ],
   styles: `
     :host {
       --chart-height: 320px;
-    }
-    .legend {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 4px 16px;
-      margin: 8px 0 0;
-      padding: 0;
-      list-style: none;
-      font: var(--mat-sys-body-small);
-      color: var(--mat-sys-on-surface-variant);
     }
     .swatch {
       display: inline-block;
