@@ -58,9 +58,9 @@ test.describe('clinical data reaches the store', () => {
 
     await page
       .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Outcomes' })
+      .getByRole('link', { name: 'Step-down' })
       .click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outcomes');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step-down');
     await expect(status).toContainText('clients in care');
     expect(searches.length, 'moving between pages uses the cache').toBe(count);
 

@@ -16,12 +16,25 @@ test.describe('app shell', () => {
       'page',
     );
 
-    await nav.getByRole('link', { name: 'Outcomes' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outcomes');
+    await nav.getByRole('link', { name: 'Caseload' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Caseload');
 
     await page.goBack();
     await expect(page).toHaveURL(/\/step-down$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Step-down');
+  });
+
+  test('keeps the program outcomes to directors: no link, and the address says why', async ({
+    page,
+  }) => {
+    await signIn(page, 'Avery Lanternfield', '/caseload');
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link')).toHaveText(['Caseload', 'Step-down']);
+    await page.goto('/outcomes');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Outcomes');
+    await expect(page.getByRole('main')).toContainText('for program directors');
+    await expect(page.getByRole('table')).toHaveCount(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
   test('shows a not-found page for an unknown address', async ({ page }) => {
@@ -67,8 +80,8 @@ test.describe('app shell', () => {
     await expect(nav).toBeHidden();
     await menuButton.click();
     await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
-    await nav.getByRole('link', { name: 'Outcomes' }).click();
-    await expect(page).toHaveURL(/\/outcomes$/);
+    await nav.getByRole('link', { name: 'Step-down' }).click();
+    await expect(page).toHaveURL(/\/step-down$/);
     await expect(nav).toBeHidden();
   });
 

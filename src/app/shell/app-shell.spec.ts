@@ -28,13 +28,19 @@ const state = {
 describe('AppShell', () => {
   let layout: BehaviorSubject<BreakpointState>;
 
-  async function render(compact: boolean) {
+  async function render(compact: boolean, role?: 'therapist' | 'director') {
     layout = new BehaviorSubject<BreakpointState>({ matches: compact, breakpoints: {} });
+    const user = role && {
+      practitionerRef: 'Practitioner/x',
+      name: 'Dana Reyes',
+      role,
+      organizationRefs: [],
+    };
     TestBed.configureTestingModule({
       imports: [AppShell],
       providers: [
         provideRouter([{ path: '**', component: StubPage }]),
-        provideMockStore({ initialState: state }),
+        provideMockStore({ initialState: { ...state, auth: { user: user ?? null } } }),
         { provide: BreakpointObserver, useValue: { observe: () => layout } },
       ],
     });
@@ -44,8 +50,8 @@ describe('AppShell', () => {
     return { fixture, loader, element: fixture.nativeElement as HTMLElement };
   }
 
-  it('offers the three feature areas in a labelled navigation landmark', async () => {
-    const { element } = await render(false);
+  it('offers a director the three feature areas in a labelled navigation landmark', async () => {
+    const { element } = await render(false, 'director');
     const nav = element.querySelector('nav[aria-label="Main"]');
     const links = Array.from(nav?.querySelectorAll('a') ?? []);
     expect(links.map((a) => a.textContent?.trim())).toEqual(['Caseload', 'Step-down', 'Outcomes']);
@@ -54,6 +60,12 @@ describe('AppShell', () => {
       '/step-down',
       '/outcomes',
     ]);
+  });
+
+  it('leaves the program outcomes out of a therapist’s navigation', async () => {
+    const { element } = await render(false, 'therapist');
+    const links = Array.from(element.querySelectorAll('nav[aria-label="Main"] a'));
+    expect(links.map((a) => a.textContent?.trim())).toEqual(['Caseload', 'Step-down']);
   });
 
   it('shows the product and the program from the loaded configuration', async () => {

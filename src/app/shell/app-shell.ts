@@ -10,7 +10,7 @@ import { filter, map } from 'rxjs';
 import { authFeature } from '../core/auth/auth-feature';
 import { configFeature } from '../core/config/config-feature';
 import { Icon } from '../ui/icon/icon';
-import { NAV_ITEMS } from './nav-items';
+import { navItemsFor } from './nav-items';
 import { ToolbarActions } from './theme/theme-actions';
 import { themeFeature } from './theme/theme-feature';
 import { UserMenu } from './user-menu';
@@ -39,10 +39,10 @@ export const COMPACT_LAYOUT_QUERY = '(max-width: 959.98px)';
 export class AppShell {
   private readonly store = inject(Store);
 
-  protected readonly navItems = NAV_ITEMS;
   protected readonly programName = this.store.selectSignal(configFeature.selectProgramName);
   protected readonly theme = this.store.selectSignal(themeFeature.selectMode);
   protected readonly user = this.store.selectSignal(authFeature.selectUser);
+  protected readonly navItems = computed(() => navItemsFor(this.user()?.role));
 
   protected readonly compact = toSignal(
     inject(BreakpointObserver)

@@ -1,3 +1,4 @@
+import { StaffRole } from '../core/auth/signed-in-user';
 import { IconName } from '../ui/icon/icon';
 
 export interface NavItem {
@@ -5,6 +6,8 @@ export interface NavItem {
   readonly label: string;
   readonly icon: IconName;
   readonly description: string;
+  /** Only these roles see the item (the route also refuses others); every role when absent. */
+  readonly roles?: readonly StaffRole[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -20,5 +23,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'stairs_2',
     description: 'Level-of-care journeys',
   },
-  { path: '/outcomes', label: 'Outcomes', icon: 'monitoring', description: 'Program outcomes' },
+  {
+    path: '/outcomes',
+    label: 'Outcomes',
+    icon: 'monitoring',
+    description: 'Program outcomes',
+    roles: ['director'],
+  },
 ];
+
+/** The items a user with this role sees. */
+export function navItemsFor(role: StaffRole | undefined): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.roles || (role && item.roles.includes(role)));
+}

@@ -64,7 +64,7 @@ export function patientSearches(
 }
 
 /** Staff and programs, for names and grouping: small, and the same whatever the caseload. */
-function directorySearches(client: FhirClient): Observable<SearchOutcome>[] {
+export function directorySearches(client: FhirClient): Observable<SearchOutcome>[] {
   return [
     client.search('PractitionerRole', { _include: 'PractitionerRole:practitioner' }),
     client.search('Organization', {}),

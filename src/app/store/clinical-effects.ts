@@ -29,6 +29,7 @@ import { Library, mapRecoveryCurvesLibrary, mapResources } from '../fhir-mapping
 import { QueryRun, loadCaseload } from './caseload-query';
 import { loadClient } from './client-query';
 import { loadCohort } from './cohort-query';
+import { loadOutcomes } from './outcomes-query';
 import { ClinicalApiActions, DataStatusActions, RouteDataActions } from './clinical-actions';
 import { toClinicalData } from './clinical-data';
 import { QueryKey, RouteNeed, clientOfQuery, clientQueryKey } from './query-key';
@@ -133,6 +134,7 @@ export const refreshQueries$ = createEffect(
 
 function runFor(client: FhirClient, query: QueryKey, user: SignedInUser): Observable<QueryRun> {
   if (query === 'cohort') return loadCohort(client);
+  if (query === 'outcomes') return loadOutcomes(client);
   const patientId = clientOfQuery(query);
   return patientId ? loadClient(client, patientId) : loadCaseload(client, user);
 }
@@ -233,20 +235,25 @@ function queryFailed(query: QueryKey, error: unknown) {
   });
 }
 
+/** What a query loads, as the subject of a sentence. */
+const QUERY_SUBJECT: Readonly<Record<'caseload' | 'cohort' | 'outcomes', string>> = {
+  caseload: 'The caseload',
+  cohort: "The program's episodes",
+  outcomes: "The program's outcome data",
+};
+
 function failureMessage(error: unknown, query: QueryKey): string {
   const forClient = clientOfQuery(query) !== undefined;
   const what = forClient
     ? "This client's record"
-    : query === 'cohort'
-      ? "The program's episodes"
-      : 'The caseload';
+    : QUERY_SUBJECT[query as keyof typeof QUERY_SUBJECT];
   if (error instanceof FhirError) {
     // The server answers 404 for a patient outside the user's care team, so as not to reveal
     // that the record exists: the page says both.
     if (forClient && (error.kind === 'forbidden' || error.kind === 'not-found'))
       return "This client's record was not found, or you are not permitted to see it.";
     if (error.kind === 'forbidden')
-      return `The FHIR server did not permit loading ${query === 'cohort' ? "the program's episodes" : 'this caseload'}.`;
+      return `The FHIR server did not permit loading ${query === 'caseload' ? 'this caseload' : what.replace(/^The /, 'the ')}.`;
     return error.message;
   }
   return `${what} could not be loaded. Retry in a moment.`;

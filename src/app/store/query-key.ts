@@ -5,10 +5,12 @@
  *   that the caseload, progress and step-down pages read.
  * - `cohort`: every episode the user may see (past ones too) and every PHQ-9, for the step-down
  *   view's flows and outcomes; it adds records without replacing what other queries loaded.
+ * - `outcomes`: every episode, measure total and session the user may see, with the patients and
+ *   diagnoses, for the director's outcomes; like `cohort` it adds records without replacing.
  * - `client/<id>`: one client's whole record, for a client the caseload does not cover (a
  *   discharged client, or one on the user's care team but not their caseload).
  */
-export type QueryKey = 'caseload' | 'cohort' | `client/${string}`;
+export type QueryKey = 'caseload' | 'cohort' | 'outcomes' | `client/${string}`;
 
 /** What a route can declare in `data.needs`; `client` reads the route's `patientId` param. */
 export type RouteNeed = 'caseload' | 'cohort' | 'client';

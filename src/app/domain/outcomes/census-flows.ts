@@ -15,11 +15,20 @@ export function censusByLevel(
 ): Partial<Record<LevelOfCare, number>> {
   const census: Partial<Record<LevelOfCare, number>> = {};
   for (const row of rows) {
-    if (!row.start || row.start > day || (row.end && row.end < day)) continue;
-    if (NOT_IN_CARE.includes(row.episode.status)) continue;
+    if (!inCareOn(row, day)) continue;
     census[row.episode.level] = (census[row.episode.level] ?? 0) + 1;
   }
   return census;
+}
+
+/** Whether the episode ever had (or has) a client at its level: not planned, wait-listed or cancelled. */
+export function isStay(row: OutcomeEpisode): boolean {
+  return !NOT_IN_CARE.includes(row.episode.status);
+}
+
+/** The census rule for one episode: a stay with a start, counted from its first to its last day. */
+export function inCareOn(row: OutcomeEpisode, day: CalendarDay): boolean {
+  return !!row.start && row.start <= day && !(row.end && row.end < day) && isStay(row);
 }
 
 export interface MonthFlow {

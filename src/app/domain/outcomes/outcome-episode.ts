@@ -1,6 +1,6 @@
 import { InstrumentDefinition } from '../instruments/instrument';
 import { validateScore } from '../instruments/scoring';
-import { CalendarDay, Episode, ScoreRecord, SessionRecord } from '../models';
+import { CalendarDay, Episode, Modality, ScoreRecord, SessionRecord } from '../models';
 import { BASELINE_LOOKBACK_DAYS, baselineIndex } from '../recovery/episode-baseline';
 import { dayNumber } from '../recovery/day-number';
 import { calendarDayResolver } from './calendar-day-resolver';
@@ -32,6 +32,19 @@ export interface OutcomeEpisode {
   readonly weeksWithMeasure: number;
   /** Primary or paired scores in the episode that were out of range or not whole numbers. */
   readonly unusableScores: number;
+  /**
+   * Attended sessions and hours per modality (the split of `attended` / `attendedHours`), for
+   * the modality mix and modality dose. Always set by `joinOutcomeEpisodes`; optional so that
+   * rows built elsewhere need not carry it (read as "no sessions").
+   */
+  readonly attendedByModality?: Readonly<Partial<Record<Modality, number>>>;
+  readonly attendedHoursByModality?: Readonly<Partial<Record<Modality, number>>>;
+  /**
+   * Baseline and last score per instrument id, for every instrument joined (primary, paired and
+   * `extraInstruments`) that has a pair in the episode, e.g. `measures['pcl-5']` for modality
+   * dose against its target measure. Optional like the modality split.
+   */
+  readonly measures?: Readonly<Record<string, BaselineAndFinal>>;
 }
 
 interface DayScore {
@@ -83,7 +96,9 @@ function baselineAndFinal(
 /**
  * Joins episodes with their scores and sessions. Scores are bucketed by patient and instrument,
  * sessions by episode, so the join is linear in the data rather than episodes × scores.
- * Out-of-range scores are counted in `unusableScores`, never used.
+ * Out-of-range scores are counted in `unusableScores`, never used. `extraInstruments` (e.g. the
+ * modalities' target measures) are paired the same way into `measures` but do not count in
+ * `unusableScores` or measure completion, which stay about the primary and paired measures.
  */
 export function joinOutcomeEpisodes(
   episodes: readonly Episode[],
@@ -94,9 +109,12 @@ export function joinOutcomeEpisodes(
   asOf: CalendarDay,
   paired?: InstrumentDefinition,
   baselineLookbackDays: number = BASELINE_LOOKBACK_DAYS,
+  extraInstruments: readonly InstrumentDefinition[] = [],
 ): OutcomeEpisode[] {
   const dayOf = calendarDayResolver(timeZone);
-  const buckets = bucketScores(scores, paired ? [primary, paired] : [primary], dayOf);
+  const joined = paired ? [primary, paired] : [primary];
+  const extras = extraInstruments.filter((i) => !joined.some((j) => j.id === i.id));
+  const buckets = bucketScores(scores, [...joined, ...extras], dayOf);
   const sessionsByEpisode = new Map<string, SessionRecord[]>();
   for (const s of sessions) {
     if (!s.episodeId) continue;
@@ -120,15 +138,29 @@ export function joinOutcomeEpisodes(
         : { used: [], unusable: 0 };
     const p = scoresOf(primary);
     const a = scoresOf(paired);
+    const measures: Record<string, BaselineAndFinal> = {};
+    if (p.pair) measures[primary.id] = p.pair;
+    if (a.pair) measures[paired!.id] = a.pair;
+    for (const extra of extras) {
+      const pair = scoresOf(extra).pair;
+      if (pair) measures[extra.id] = pair;
+    }
     let attended = 0;
     let missed = 0;
     let minutes = 0;
+    const attendedByModality: Partial<Record<Modality, number>> = {};
+    const minutesByModality: Partial<Record<Modality, number>> = {};
     for (const s of sessionsByEpisode.get(episode.id) ?? []) {
       if (s.status === 'attended') {
         attended++;
         minutes += s.minutes;
+        attendedByModality[s.modality] = (attendedByModality[s.modality] ?? 0) + 1;
+        minutesByModality[s.modality] = (minutesByModality[s.modality] ?? 0) + s.minutes;
       } else if (s.status === 'missed') missed++;
     }
+    const attendedHoursByModality: Partial<Record<Modality, number>> = {};
+    for (const [modality, m] of Object.entries(minutesByModality))
+      attendedHoursByModality[modality as Modality] = m / 60;
     // Treatment weeks as in time/program-week (week 1 = days 0–6 from the start), in day numbers.
     const first = start ? dayNumber(start) : 0;
     const weeks = start ? Math.max(0, Math.floor((dayNumber(until) - first + 1) / 7)) : 0;
@@ -149,6 +181,9 @@ export function joinOutcomeEpisodes(
       weeksInTreatment: weeks,
       weeksWithMeasure: measured.size,
       unusableScores: p.unusable + a.unusable,
+      attendedByModality,
+      attendedHoursByModality,
+      measures,
     };
   });
 }

@@ -1,22 +1,15 @@
 import { InstrumentDefinition } from '../instruments/instrument';
-import {
-  OutcomeCategory,
-  OutcomeFlags,
-  instrumentOutcome,
-  outcomeCategory,
-  pairedOutcome,
-} from '../instruments/outcome-category';
-import { isResponse, isRemission } from '../instruments/response-remission';
-import { improvementFromBaseline } from '../instruments/scoring';
+import { OutcomeCategory, OutcomeFlags } from '../instruments/outcome-category';
 import { LevelOfCare } from '../models';
 import { Spread, mean, prePostEffectSize, spread } from '../stats/descriptive';
 import { Proportion, wilsonInterval } from '../stats/wilson';
 import { dayNumber } from '../recovery/day-number';
+import { episodeOutcomeFlags } from './episode-flags';
 import { OutcomeEpisode } from './outcome-episode';
 
 /**
  * Program outcomes. Every rate is a `Proportion` carrying its own denominator `n` and a Wilson
- * 95 % interval; the denominators are:
+ * 95 % interval; the per-episode rates tally `episodeOutcomeFlags`, and the denominators are:
  * - completion: finished episodes;
  * - response, remission, reliable improvement / deterioration, outcome categories: episodes with
  *   a baseline and a later primary score for which the measure is defined (response needs a
@@ -113,9 +106,10 @@ export function programOutcomes(
 
   for (const row of rows) {
     const { episode } = row;
+    const flags = episodeOutcomeFlags(row, primary, anxiety);
     if (episode.status === 'active') active++;
+    t.completion.add(flags.completion);
     if (episode.status === 'finished') {
-      t.completion.add(episode.endReason === 'completed' || episode.endReason === 'stepped-down');
       if (row.start && row.end) {
         const list = stays.get(episode.level) ?? [];
         list.push(dayNumber(row.end) - dayNumber(row.start) + 1);
@@ -130,27 +124,18 @@ export function programOutcomes(
     unusableScores += row.unusableScores;
 
     if (!row.primary) continue;
-    const { baseline, final } = row.primary;
-    baselines.push(baseline);
-    finals.push(final);
-    improvements.push(improvementFromBaseline(primary, baseline, final));
-    t.response.add(isResponse(primary, baseline, final));
-    t.remission.add(isRemission(primary, final));
-    const flags = instrumentOutcome(primary, row.primary);
-    categories[outcomeCategory(flags)]++;
+    baselines.push(row.primary.baseline);
+    finals.push(row.primary.final);
+    improvements.push(flags.improvement!);
+    t.response.add(flags.response);
+    t.remission.add(flags.remission);
+    categories[flags.category!]++;
     t.improvement.add(flags.reliableImprovement);
     t.deterioration.add(flags.reliableDeterioration);
     t.recovery.add(flags.recovery);
-    if (flags.atCasenessAtStart) t.reliableRecovery.add(flags.reliableRecovery);
-    if (anxiety && row.paired) {
-      addPaired(
-        t,
-        pairedOutcome(
-          { instrument: primary, scores: row.primary },
-          { instrument: anxiety, scores: row.paired },
-        ),
-      );
-    }
+    // Undefined unless at caseness at the start, so this is the caseness denominator.
+    t.reliableRecovery.add(flags.reliableRecovery);
+    if (flags.paired) addPaired(t, flags.paired);
   }
 
   const lengthOfStay: Partial<Record<LevelOfCare, Spread>> = {};
@@ -196,5 +181,6 @@ function addPaired(
   t.pRecovery.add(flags.recovery);
   t.pImprovement.add(flags.reliableImprovement);
   t.pDeterioration.add(flags.reliableDeterioration);
-  if (flags.atCasenessAtStart) t.pReliableRecovery.add(flags.reliableRecovery);
+  // Undefined unless at caseness at the start on either measure.
+  t.pReliableRecovery.add(flags.reliableRecovery);
 }

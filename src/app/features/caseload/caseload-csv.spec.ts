@@ -1,4 +1,5 @@
-import { PART_2_NOTICE, PHI_NOTICE, caseloadCsv } from './caseload-csv';
+import { PART_2_NOTICE, PHI_NOTICE } from '../../ui/csv/csv';
+import { caseloadCsv } from './caseload-csv';
 import { caseload, row } from './caseload-fixture';
 
 describe('caseloadCsv', () => {

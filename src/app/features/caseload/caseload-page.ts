@@ -30,6 +30,7 @@ import { selectQueryParams } from '../../store/router-selectors';
 import { Sparkline } from '../../ui/sparkline/sparkline';
 import { rowWindow } from '../../ui/row-window/row-window';
 import { CaseloadPageActions } from './caseload-actions';
+import { downloadText } from '../../ui/csv/csv';
 import { caseloadCsv } from './caseload-csv';
 import {
   CaseloadFilters,
@@ -184,12 +185,7 @@ export class CaseloadPage {
 
   protected export(): void {
     const csv = caseloadCsv(this.visible(), format(new Date(), 'yyyy-MM-dd HH:mm'));
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    const link = this.document.createElement('a');
-    link.href = url;
-    link.download = `caseload-${this.today}.csv`;
-    link.click();
-    URL.revokeObjectURL(url);
+    downloadText(this.document, `caseload-${this.today}.csv`, csv);
   }
 
   protected changeLabel(row: CaseloadRow): string {

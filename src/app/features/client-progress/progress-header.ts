@@ -1,5 +1,6 @@
 import { levelDefinition } from '../../domain/levels/level-of-care';
 import { MODALITY_CODES } from '../../domain/fhir-codes';
+import { problemLabel } from '../../ui/clinical-labels';
 import { ClientSnapshot } from '../../domain/readiness/client-snapshot';
 import { ageOn } from '../../domain/time/age';
 import { toCalendarDay } from '../../domain/time/calendar-day';
@@ -18,11 +19,6 @@ export interface HeaderSources {
   readonly problems: readonly string[];
   readonly therapist?: string;
   readonly program?: string;
-}
-
-export function problemLabel(problem: string): string {
-  const words = problem.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 export function progressHeader(sources: HeaderSources): ProgressHeader {

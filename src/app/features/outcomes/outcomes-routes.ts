@@ -1,4 +1,8 @@
 import { Routes } from '@angular/router';
-import { OutcomesPage } from './outcomes-page';
+import { provideOutcomesCharts } from './outcomes-chart-registration';
+import { OutcomesEntry } from './outcomes-entry';
 
-export const OUTCOMES_ROUTES: Routes = [{ path: '', component: OutcomesPage }];
+/** Chart.js parts are registered here, so only this lazy chunk carries the trend charts'. */
+export const OUTCOMES_ROUTES: Routes = [
+  { path: '', component: OutcomesEntry, providers: [provideOutcomesCharts()] },
+];
