@@ -8,8 +8,14 @@ interface Bundle<T> {
 }
 interface Episode {
   readonly id: string;
+  readonly status: string;
+  readonly period: { readonly start: string; readonly end?: string };
   readonly type: readonly { readonly coding: readonly { system: string; code: string }[] }[];
   readonly patient: { readonly reference: string };
+  readonly careManager?: { readonly reference: string };
+}
+interface Named {
+  readonly name: readonly { readonly given: readonly string[]; readonly family: string }[];
 }
 
 /** The same seeded data without security: the ground truth the board must match. */
@@ -22,6 +28,21 @@ const SHORT: Record<string, string> = {
   outpatient: 'Outpatient',
   aftercare: 'Aftercare',
 };
+
+const LABEL: Record<string, string> = {
+  inpatient: 'Inpatient',
+  residential: 'Residential',
+  php: 'Partial hospitalization',
+  iop: 'Intensive outpatient',
+  outpatient: 'Outpatient (weekly)',
+  aftercare: 'Aftercare',
+};
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+/** `2026-08-27` as the app writes it: `27 Aug 2026`. */
+const shown = (day: string) =>
+  `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+const nameOf = (r: Named) => `${r.name[0].given.join(' ')} ${r.name[0].family}`;
 
 async function fhir<T>(query: string): Promise<Bundle<T>> {
   return (await (await fetch(`${OPEN}/${query}`)).json()) as Bundle<T>;
@@ -133,5 +154,81 @@ test.describe('transition board', () => {
     await expect(board(page).getByRole('article')).toHaveCount(all, { timeout: LOAD_TIMEOUT });
 
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  });
+
+  test('opens a client’s journey from a card: the lanes’ table matches the server, and links on', async ({
+    page,
+  }) => {
+    // From the open-mode server: the client in care with the most stays, and their therapist.
+    const all = (await fhir<Episode>('EpisodeOfCare?_count=1000')).entry!.map((e) => e.resource);
+    const byPatient = new Map<string, Episode[]>();
+    for (const e of all) {
+      if (['cancelled', 'planned', 'waitlist'].includes(e.status)) continue;
+      byPatient.set(e.patient.reference, [...(byPatient.get(e.patient.reference) ?? []), e]);
+    }
+    const [ref, stays] = [...byPatient]
+      .filter(([, list]) => list.some((e) => e.status === 'active' && e.careManager))
+      .sort(([a, x], [b, y]) => y.length - x.length || b.localeCompare(a))[0];
+    stays.sort((a, b) => a.period.start.localeCompare(b.period.start));
+    expect(stays.length).toBeGreaterThan(1);
+    const patientId = ref.replace('Patient/', '');
+    const name = nameOf((await fhir<Named>(`Patient?_id=${patientId}`)).entry![0].resource);
+    const manager = stays.find((e) => e.status === 'active')!.careManager!.reference;
+    const therapist = nameOf(
+      (await fhir<Named>(`Practitioner?_id=${manager.replace('Practitioner/', '')}`)).entry![0]
+        .resource,
+    );
+
+    await signIn(page, therapist, '/step-down');
+    const card = board(page)
+      .getByRole('article')
+      .filter({ has: page.getByRole('heading', { name, exact: true }) });
+    await expect(card).toBeVisible({ timeout: LOAD_TIMEOUT });
+    // By keyboard: the link is in the tab order and named for the client.
+    const link = card.getByRole('link', { name: `Journey for ${name}` });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`[?&]journey=${patientId}(&|$)`));
+    await expect(link).toHaveAttribute('aria-current', 'true');
+
+    const journey = page.getByRole('region', { name: `Journey: ${name}` });
+    await expect(journey.getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(journey.getByRole('img')).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^${name}: ${stays.length} stays since ${shown(stays[0].period.start)} `),
+    );
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The table behind the lanes: one row per stay, in order, as the server has them (a plan
+    // another test may have added is its own row, marked planned).
+    await journey.getByRole('button', { name: 'Show table' }).click();
+    const rows = journey
+      .getByRole('table', { name: 'Stays by level of care, oldest first' })
+      .locator('tbody tr')
+      .filter({ hasNotText: '(planned)' });
+    await expect(rows).toHaveCount(stays.length);
+    for (const [i, stay] of stays.entries()) {
+      const cells = rows.nth(i).getByRole('cell');
+      await expect(rows.nth(i).getByRole('rowheader')).toHaveText(LABEL[levelOf(stay)]);
+      await expect(cells.nth(0)).toHaveText(shown(stay.period.start));
+      await expect(cells.nth(1)).toHaveText(stay.period.end ? shown(stay.period.end) : 'ongoing');
+    }
+    const scores = journey.getByRole('table', { name: /scores, oldest first$/ });
+    await expect(scores).toBeVisible();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Closing hands focus back to the card; Back would reopen it, as it lives in the URL.
+    await journey.getByRole('button', { name: 'Close journey' }).click();
+    await expect(page).not.toHaveURL(/journey=/);
+    await expect(journey).toHaveCount(0);
+    await expect(link).toBeFocused();
+    await page.goBack();
+    await expect(journey).toBeVisible();
+
+    await journey.getByRole('link', { name: 'Open progress page' }).click();
+    await expect(page).toHaveURL(new RegExp(`/clients/${patientId}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(name, {
+      timeout: LOAD_TIMEOUT,
+    });
   });
 });

@@ -21,6 +21,10 @@ interface Patient {
 interface CareTeam {
   readonly subject: { readonly reference: string };
 }
+interface Practitioner {
+  readonly id: string;
+  readonly name: readonly { readonly given: readonly string[]; readonly family: string }[];
+}
 
 /** The same seed without security: which clients exist, independently of the app. */
 const OPEN = `http://127.0.0.1:${openPort}/fhir`;
@@ -59,7 +63,7 @@ async function search<T>(query: string): Promise<T[]> {
 
 const levelOf = (e: Episode) =>
   e.type[0].coding.find((c) => c.system.endsWith('/level-of-care'))!.code;
-const nameOf = (p: Patient) => `${p.name[0].given.join(' ')} ${p.name[0].family}`;
+const nameOf = (p: Patient | Practitioner) => `${p.name[0].given.join(' ')} ${p.name[0].family}`;
 
 /** A day in the program's time zone, `days` from today, as the date input and as the UI writes it. */
 function dayFromToday(days: number): { iso: string; shown: string } {
@@ -82,6 +86,28 @@ interface Client {
   readonly move: { readonly verb: 'Step-down' | 'Step-up'; readonly target: string };
 }
 
+/** A client in care, with the move the plan dialog offers first from their level. */
+async function clientOf(episode: Episode): Promise<Client> {
+  const patientId = episode.patient.reference.replace('Patient/', '');
+  const [patient] = await search<Patient>(`Patient?_id=${patientId}`);
+  const level = levelOf(episode);
+  const lower = Object.keys(RANK)
+    .filter((l) => RANK[l] < RANK[level])
+    .sort((a, b) => RANK[b] - RANK[a]);
+  const higher = Object.keys(RANK)
+    .filter((l) => RANK[l] > RANK[level])
+    .sort((a, b) => RANK[a] - RANK[b]);
+  return {
+    patientId,
+    episode,
+    name: nameOf(patient),
+    level,
+    move: lower.length
+      ? { verb: 'Step-down', target: lower[0] }
+      : { verb: 'Step-up', target: higher[0] },
+  };
+}
+
 /**
  * Avery's clients in care (her caseload), last patient id first, so tests that write take
  * distinct clients, and ones the other suites pick first are left alone.
@@ -90,28 +116,35 @@ async function averysClients(): Promise<Client[]> {
   const episodes = await search<Episode>(
     `EpisodeOfCare?care-manager=Practitioner/${AVERY}&status=active&_count=1000`,
   );
-  const clients: Client[] = [];
-  for (const episode of episodes) {
-    const patientId = episode.patient.reference.replace('Patient/', '');
-    const [patient] = await search<Patient>(`Patient?_id=${patientId}`);
-    const level = levelOf(episode);
-    const lower = Object.keys(RANK)
-      .filter((l) => RANK[l] < RANK[level])
-      .sort((a, b) => RANK[b] - RANK[a]);
-    const higher = Object.keys(RANK)
-      .filter((l) => RANK[l] > RANK[level])
-      .sort((a, b) => RANK[a] - RANK[b]);
-    clients.push({
-      patientId,
-      episode,
-      name: nameOf(patient),
-      level,
-      move: lower.length
-        ? { verb: 'Step-down', target: lower[0] }
-        : { verb: 'Step-up', target: higher[0] },
-    });
-  }
+  const clients = await Promise.all(episodes.map(clientOf));
   return clients.sort((a, b) => b.patientId.localeCompare(a.patientId));
+}
+
+/**
+ * A therapist with a client in care at IOP or PHP, where a step-down is a real choice (Avery's
+ * clients in the e2e seed are all in aftercare): read from the open-mode server, the client with
+ * the last patient id whose care team includes their care manager (only then may they plan).
+ * Avery is left out, so this test and her tests never write to the same client.
+ */
+async function therapistWithStepDownCandidate(): Promise<{ therapist: string; client: Client }> {
+  const episodes = (await search<Episode>('EpisodeOfCare?status=active&_count=1000'))
+    .filter((e) => ['iop', 'php'].includes(levelOf(e)) && e.careManager)
+    .filter((e) => e.careManager!.reference !== `Practitioner/${AVERY}`)
+    .sort((a, b) => b.patient.reference.localeCompare(a.patient.reference));
+  for (const episode of episodes) {
+    const manager = episode.careManager!.reference;
+    const teams = await search<CareTeam>(
+      `CareTeam?participant=${manager}&subject=${episode.patient.reference}&status=active`,
+    );
+    if (teams.length === 0) continue;
+    const [practitioner] = await search<Practitioner>(
+      `Practitioner?_id=${manager.replace('Practitioner/', '')}`,
+    );
+    return { therapist: nameOf(practitioner), client: await clientOf(episode) };
+  }
+  throw new Error(
+    'the e2e seed has no client in care at IOP or PHP on their therapist’s care team',
+  );
 }
 
 function board(page: Page): Locator {
@@ -158,16 +191,16 @@ async function signedInPage(browser: Browser, path: string): Promise<Page> {
 }
 
 test.describe('planning a transition', () => {
-  test('a therapist plans a transition for one of her clients and sees it on the board and the journey', async ({
+  test('a therapist plans a step-down from IOP or PHP and sees it on the board and in the journey', async ({
     page,
   }) => {
-    const clients = await averysClients();
-    expect(clients.length).toBeGreaterThanOrEqual(2);
-    const client = clients[0];
+    const { therapist, client } = await therapistWithStepDownCandidate();
+    expect(client.move.verb).toBe('Step-down');
     const date = dayFromToday(14);
-    const planned = `${client.move.verb} to ${SHORT[client.move.target]}`;
+    const target = SHORT[client.move.target];
+    const planned = `Step-down to ${target}`;
 
-    await signIn(page, 'Avery Lanternfield', '/step-down');
+    await signIn(page, therapist, '/step-down');
     const dialog = await openPlan(page, client);
     // The form starts on the level, and explains what it needs before anything is sent.
     await expect(dialog.getByRole('combobox', { name: 'Transition' })).toBeFocused();
@@ -184,18 +217,38 @@ test.describe('planning a transition', () => {
     await expect(dialog).toBeHidden();
     await expect(page.getByText(`${planned} planned for ${date.shown}`)).toBeVisible();
     await expect(card(page, client.name)).toContainText(
-      `Planned ${client.move.verb.toLowerCase()} to ${SHORT[client.move.target]} on ${date.shown}`,
+      `Planned step-down to ${target} on ${date.shown}`,
       { timeout: LOAD_TIMEOUT },
     );
     await expect(card(page, client.name)).toContainText('Reason: Treatment goals met');
 
-    await card(page, client.name).getByRole('link', { name: client.name }).click();
+    // The journey shows the plan: in the chart's sentence, under the chart and in its table.
+    await card(page, client.name)
+      .getByRole('link', { name: `Journey for ${client.name}` })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`[?&]journey=${client.patientId}(&|$)`));
+    const journey = page.getByRole('region', { name: `Journey: ${client.name}` });
+    await expect(journey.getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(journey.getByRole('img')).toHaveAttribute(
+      'aria-label',
+      new RegExp(`; planned step-down to ${target} on ${date.shown}\\.$`),
+    );
+    await expect(journey).toContainText(
+      `Planned step-down to ${target} on ${date.shown} · Reason: Treatment goals met`,
+    );
+    await journey.getByRole('button', { name: 'Show table' }).click();
+    const row = journey
+      .getByRole('table', { name: 'Stays by level of care, oldest first' })
+      .getByRole('row', { name: `${target} (planned)` });
+    await expect(row).toContainText(`${date.shown}`);
+    await expect(row).toContainText(`Planned step-down to ${target}`);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await journey.getByRole('link', { name: 'Open progress page' }).click();
     await expect(page).toHaveURL(new RegExp(`/clients/${client.patientId}$`));
-    await expect(
-      page
-        .getByText(`Planned ${client.move.verb.toLowerCase()} to ${SHORT[client.move.target]}`)
-        .first(),
-    ).toBeVisible({ timeout: LOAD_TIMEOUT });
+    await expect(page.getByText(`Planned step-down to ${target}`).first()).toBeVisible({
+      timeout: LOAD_TIMEOUT,
+    });
   });
 
   test.describe('two people planning the same client', () => {

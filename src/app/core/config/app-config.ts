@@ -1,4 +1,5 @@
 import { InjectionToken, makeEnvironmentProviders } from '@angular/core';
+import { LevelOfCare } from '../../domain/models';
 
 /** How Waypoint signs in: SMART App Launch against the FHIR server, or an open (unsecured) server. */
 export type AuthMode = 'smart' | 'open';
@@ -23,8 +24,26 @@ export interface AppConfig {
   readonly programName: string;
   /** Code maps later issues add (e.g. local level-of-care codes); validated by their owners. */
   readonly codeMaps: Readonly<Record<string, unknown>>;
-  /** Clinical thresholds a program may override; validated by the domain library. */
-  readonly clinicalThresholds: Readonly<Record<string, unknown>>;
+  /**
+   * Clinical thresholds a program may override. `expectedWeeks` is validated here, at start-up;
+   * other entries by the domain library that reads them.
+   */
+  readonly clinicalThresholds: ClinicalThresholds;
+}
+
+/** A level's expected length of stay, in weeks (both ends count as within). */
+export interface ExpectedWeeks {
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface ClinicalThresholds {
+  /**
+   * The program's expected length of stay per level, replacing Waypoint's defaults (IOP 8–12
+   * weeks, PHP 2–4) for the levels given: `{ "iop": { "min": 6, "max": 10 } }`.
+   */
+  readonly expectedWeeks?: Readonly<Partial<Record<LevelOfCare, ExpectedWeeks>>>;
+  readonly [threshold: string]: unknown;
 }
 
 export const APP_CONFIG = new InjectionToken<AppConfig>('AppConfig');

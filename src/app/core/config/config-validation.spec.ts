@@ -1,4 +1,6 @@
+import { LEVELS } from '../../domain/levels/level-of-care';
 import { validateAppConfig } from './config-validation';
+import { LEVEL_IDS } from './expected-weeks-validation';
 
 const valid = {
   fhirBaseUrl: 'https://ehr.example.org/fhir/r4/',
@@ -88,6 +90,79 @@ describe('validateAppConfig', () => {
     expect(problemsOf({ ...valid, idleTimeoutMinutes: 2.5 })[0].field).toBe('idleTimeoutMinutes');
     expect(problemsOf({ ...valid, idleTimeoutMinutes: 241 })[0].field).toBe('idleTimeoutMinutes');
     expect(problemsOf({ ...valid, idleTimeoutMinutes: '15' })[0].field).toBe('idleTimeoutMinutes');
+  });
+
+  describe('clinicalThresholds.expectedWeeks', () => {
+    const withWeeks = (expectedWeeks: unknown) =>
+      validateAppConfig({ ...valid, clinicalThresholds: { expectedWeeks, instruments: [] } });
+
+    it('accepts a program’s expected lengths, keeps other thresholds, and allows min = max', () => {
+      const result = withWeeks({ iop: { min: 6, max: 10 }, php: { min: 2.5, max: 2.5 } });
+      expect(result.ok).toBeTrue();
+      expect(result.ok && result.config.clinicalThresholds).toEqual({
+        expectedWeeks: { iop: { min: 6, max: 10 }, php: { min: 2.5, max: 2.5 } },
+        instruments: [],
+      });
+    });
+
+    it('names each bad level and bound in its own field', () => {
+      const problems = problemsOf({
+        ...valid,
+        clinicalThresholds: {
+          expectedWeeks: {
+            iop: { min: 12, max: 8 },
+            php: { min: 0, max: '4' },
+            hospital: { min: 1, max: 2 },
+            outpatient: 6,
+          },
+        },
+      });
+      expect(problems).toEqual([
+        {
+          field: 'clinicalThresholds.expectedWeeks.iop',
+          message: 'min (12) must not be more than max (8)',
+        },
+        {
+          field: 'clinicalThresholds.expectedWeeks.php.min',
+          message: 'must be a positive number of weeks',
+        },
+        {
+          field: 'clinicalThresholds.expectedWeeks.php.max',
+          message: 'must be a positive number of weeks',
+        },
+        {
+          field: 'clinicalThresholds.expectedWeeks.hospital',
+          message:
+            '"hospital" is not a level of care: use inpatient, residential, php, iop, outpatient, aftercare',
+        },
+        {
+          field: 'clinicalThresholds.expectedWeeks.outpatient',
+          message: 'must be an object with "min" and "max" in weeks',
+        },
+      ]);
+    });
+
+    it('rejects negative, infinite and missing bounds, and a list instead of an object', () => {
+      const fields = (weeks: unknown) =>
+        problemsOf({ ...valid, clinicalThresholds: { expectedWeeks: weeks } }).map((p) => p.field);
+      expect(fields({ iop: { min: -1, max: 4 } })).toEqual([
+        'clinicalThresholds.expectedWeeks.iop.min',
+      ]);
+      expect(fields({ iop: { min: 2, max: Infinity } })).toEqual([
+        'clinicalThresholds.expectedWeeks.iop.max',
+      ]);
+      expect(fields({ iop: { min: 2 } })).toEqual(['clinicalThresholds.expectedWeeks.iop.max']);
+      expect(fields([{ iop: { min: 2, max: 4 } }])).toEqual(['clinicalThresholds.expectedWeeks']);
+    });
+
+    it('leaves the thresholds untouched when no lengths are configured', () => {
+      const result = validateAppConfig({ ...valid, clinicalThresholds: { instruments: [] } });
+      expect(result.ok && result.config.clinicalThresholds).toEqual({ instruments: [] });
+    });
+
+    it('knows the same levels as the domain’s ladder', () => {
+      expect([...LEVEL_IDS]).toEqual(LEVELS.map((l) => l.level));
+    });
   });
 
   it('reports the file it validated', () => {

@@ -1,4 +1,5 @@
 import { AppConfig, AuthMode } from './app-config';
+import { validateExpectedWeeks } from './expected-weeks-validation';
 
 /** One problem with the configuration file, naming the field it concerns. */
 export interface ConfigProblem {
@@ -95,6 +96,8 @@ export function validateAppConfig(raw: unknown, file = 'config.json'): ConfigRes
     const value = raw[field];
     if (value !== undefined && !isRecord(value)) fail(field, 'must be a JSON object');
   }
+  const thresholds = isRecord(raw['clinicalThresholds']) ? raw['clinicalThresholds'] : {};
+  const expectedWeeks = validateExpectedWeeks(thresholds['expectedWeeks'], fail);
 
   if (problems.length > 0) return { ok: false, file, problems };
   return {
@@ -108,7 +111,10 @@ export function validateAppConfig(raw: unknown, file = 'config.json'): ConfigRes
       programTimeZone: zone as string,
       programName: programName as string,
       codeMaps: (raw['codeMaps'] as Raw | undefined) ?? {},
-      clinicalThresholds: (raw['clinicalThresholds'] as Raw | undefined) ?? {},
+      clinicalThresholds: {
+        ...thresholds,
+        ...('expectedWeeks' in thresholds ? { expectedWeeks } : {}),
+      },
     },
   };
 }

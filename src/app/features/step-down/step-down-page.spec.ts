@@ -17,18 +17,20 @@ import { themeFeature } from '../../shell/theme/theme-feature';
 import { cohortFromParams } from './flows/cohort-choice';
 import { flowsSectionView } from './flows/flows-fixture';
 import { selectFlowsSection } from './flows/flows-selectors';
-import { provideFlowsCharts } from './flows/flows-chart-registration';
+import { provideStepDownCharts } from './step-down-chart-registration';
+import { timelineOf } from './journey/journey-fixture';
+import { selectJourneySection } from './journey/journey-selectors';
 
 describe('StepDownPage', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
-  async function render(role: 'therapist' | 'director') {
+  async function render(role: 'therapist' | 'director', params: Record<string, string> = {}) {
     const today = todayIn('America/Chicago', new Date());
     TestBed.configureTestingModule({
       imports: [StepDownPage],
       providers: [
         provideRouter([]),
-        provideFlowsCharts(),
+        provideStepDownCharts(),
         provideMockStore({
           selectors: [
             { selector: configFeature.selectProgramTimeZone, value: 'America/Chicago' },
@@ -52,11 +54,15 @@ describe('StepDownPage', () => {
               value: { practitionerRef: 'Practitioner/x', name: 'X', role, organizationRefs: [] },
             },
             { selector: queriesFeature.selectQuery('cohort'), value: IDLE_QUERY },
-            { selector: selectQueryParams, value: {} },
+            { selector: selectQueryParams, value: params },
+            {
+              selector: selectJourneySection('p1', today),
+              value: { status: 'ready', view: timelineOf() },
+            },
             { selector: organizationsSlice.selectAll, value: [] },
             { selector: themeFeature.selectMode, value: 'light' },
             {
-              selector: selectFlowsSection(cohortFromParams({}, today), today),
+              selector: selectFlowsSection(cohortFromParams(params, today), today),
               value: flowsSectionView(),
             },
           ],
@@ -83,5 +89,17 @@ describe('StepDownPage', () => {
     TestBed.resetTestingModule();
     const element = await render('director');
     expect(element.querySelector('app-flows-section h2')?.textContent).toBe('Flows and outcomes');
+  });
+
+  it('opens the journey chosen in the URL between the board and the director’s flows', async () => {
+    expect((await render('director')).querySelector('app-journey-section section')).toBeNull();
+    TestBed.resetTestingModule();
+    const element = await render('director', { journey: 'p1' });
+    const headings = [...element.querySelectorAll('h2')].map((h) => h.textContent!.trim());
+    expect(headings).toEqual([
+      'Transition board (today)',
+      'Journey: Robin Testfield',
+      'Flows and outcomes',
+    ]);
   });
 });

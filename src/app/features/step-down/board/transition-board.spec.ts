@@ -10,6 +10,7 @@ import { todayIn } from '../../../domain/time/calendar-day';
 import { DataStatusActions } from '../../../store/clinical-actions';
 import { IDLE_QUERY, QueryStatus, queriesFeature } from '../../../store/queries-feature';
 import { selectCareManagers, selectPrograms } from '../../caseload/caseload-selectors';
+import { selectJourneyPatientId } from '../journey/journey-selectors';
 import { TransitionBoardActions } from '../step-down-actions';
 import { TransitionBoard } from './transition-board';
 import { TransitionBoardPageActions } from './transition-board-actions';
@@ -22,7 +23,12 @@ describe('TransitionBoard', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
   async function render(
-    options: { cards?: TransitionCard[]; query?: QueryStatus; board?: Partial<BoardOptions> } = {},
+    options: {
+      cards?: TransitionCard[];
+      query?: QueryStatus;
+      board?: Partial<BoardOptions>;
+      journey?: string | null;
+    } = {},
   ) {
     const today = todayIn('America/Chicago', new Date());
     const board = transitionBoard(options.cards ?? boardCards(), {
@@ -40,6 +46,7 @@ describe('TransitionBoard', () => {
           selectors: [
             { selector: configFeature.selectProgramTimeZone, value: 'America/Chicago' },
             { selector: selectTransitionBoard(today), value: board },
+            { selector: selectJourneyPatientId, value: options.journey ?? null },
             {
               selector: queriesFeature.selectQuery('caseload'),
               value: options.query ?? { ...IDLE_QUERY, status: 'loaded' },
@@ -152,6 +159,29 @@ describe('TransitionBoard', () => {
       TransitionBoardActions.planTransitionClicked({ patientId: 'p1', episodeId: 'e-p1' }),
     );
     expect(element.querySelector('[role="status"]')).toBeNull();
+  });
+
+  it('offers every client’s journey as a link named for the client, kept in the URL', async () => {
+    const { element } = await render();
+    const links = [...element.querySelectorAll('article a[aria-label^="Journey for "]')];
+    expect(links.length).toBe(6);
+    const ash = element.querySelector<HTMLAnchorElement>(
+      'a[aria-label="Journey for Ash Fernhollow"]',
+    )!;
+    expect(text(ash)).toBe('Journey');
+    expect(ash.id).toBe('board-journey-p1');
+    expect(new URL(ash.href).searchParams.get('journey')).toBe('p1');
+    // A link is in the tab order by itself; no card marks itself chosen yet.
+    expect(ash.hasAttribute('tabindex')).toBeFalse();
+    expect(element.querySelectorAll('[aria-current]').length).toBe(0);
+  });
+
+  it('marks the card whose journey is open', async () => {
+    const { element } = await render({ journey: 'p3' });
+    const current = element.querySelectorAll('a[aria-current="true"]');
+    expect(current.length).toBe(1);
+    expect(current[0].getAttribute('aria-label')).toBe('Journey for Cedar Mossbank');
+    expect(current[0].closest('article')!.classList).toContain('selected');
   });
 
   it('shows why the board is read-only once, and no plan buttons', async () => {

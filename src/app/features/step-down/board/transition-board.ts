@@ -18,6 +18,7 @@ import { todayIn } from '../../../domain/time/calendar-day';
 import { DataStatusActions } from '../../../store/clinical-actions';
 import { queriesFeature } from '../../../store/queries-feature';
 import { selectCareManagers, selectPrograms } from '../../caseload/caseload-selectors';
+import { selectJourneyPatientId } from '../journey/journey-selectors';
 import { TransitionBoardActions } from '../step-down-actions';
 import { TransitionBoardPageActions } from './transition-board-actions';
 import { TransitionBoardCard } from './transition-board-card';
@@ -47,6 +48,7 @@ export class TransitionBoard {
   protected readonly query = this.store.selectSignal(queriesFeature.selectQuery('caseload'));
   protected readonly careManagers = this.store.selectSignal(selectCareManagers);
   protected readonly programs = this.store.selectSignal(selectPrograms);
+  protected readonly journeyPatientId = this.store.selectSignal(selectJourneyPatientId);
 
   protected readonly subtitle = computed(() => {
     const { shown, total } = this.board();

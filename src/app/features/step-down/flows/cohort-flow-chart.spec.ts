@@ -4,7 +4,7 @@ import { MatButtonHarness } from '@angular/material/button/testing';
 import { By } from '@angular/platform-browser';
 import { BaseChartDirective } from 'ng2-charts';
 import { CohortFlowChart } from './cohort-flow-chart';
-import { provideFlowsCharts } from './flows-chart-registration';
+import { provideStepDownCharts } from '../step-down-chart-registration';
 import { cohortFlow, emptyFlow, FLOW_SUMMARY } from './flows-fixture';
 import { FlowView } from './flows-view-model';
 
@@ -12,7 +12,7 @@ describe('CohortFlowChart', () => {
   async function render(flow: FlowView = cohortFlow()) {
     TestBed.configureTestingModule({
       imports: [CohortFlowChart],
-      providers: [provideFlowsCharts()],
+      providers: [provideStepDownCharts()],
     });
     const fixture = TestBed.createComponent(CohortFlowChart);
     fixture.componentRef.setInput('flow', flow);

@@ -1,28 +1,13 @@
-import { ChartComponentLike, DatasetController, Element, Scale } from 'chart.js';
-import { NG_CHARTS_CONFIGURATION } from 'ng2-charts';
+import { kindOf } from '../chart-registration-fixture';
 import { cohortFlowConfig } from './cohort-flow-config';
-import { FLOWS_CHART_REGISTERABLES, provideFlowsCharts } from './flows-chart-registration';
+import { FLOWS_CHART_REGISTERABLES } from './flows-chart-registration';
 import { cohortFlow, durations } from './flows-fixture';
 import { timeInLevelConfig } from './time-in-level-config';
 
-/** "controller:sankey", "element:flow": ids alone are ambiguous (bar controller, bar element). */
-function kindOf(item: ChartComponentLike): string {
-  const id = (item as { id: string }).id;
-  const proto = (item as { prototype?: object }).prototype;
-  if (proto instanceof DatasetController) return `controller:${id}`;
-  // A Scale is also an Element, so it is tested first.
-  if (proto instanceof Scale) return `scale:${id}`;
-  if (proto instanceof Element) return `element:${id}`;
-  return `plugin:${id}`;
-}
-
-describe('provideFlowsCharts', () => {
+describe('FLOWS_CHART_REGISTERABLES', () => {
   const registered = FLOWS_CHART_REGISTERABLES.map(kindOf);
 
   it('registers exactly the parts the flows charts use, Sankey included', () => {
-    const provider = provideFlowsCharts();
-    expect(provider.provide).toBe(NG_CHARTS_CONFIGURATION);
-    expect(provider.useValue.registerables).toEqual(FLOWS_CHART_REGISTERABLES);
     expect([...registered].sort()).toEqual([
       'controller:bar',
       'controller:sankey',

@@ -11,7 +11,7 @@ import { organizationsSlice } from '../../../store/clinical-slices';
 import { IDLE_QUERY, QueryStatus, queriesFeature } from '../../../store/queries-feature';
 import { selectQueryParams } from '../../../store/router-selectors';
 import { cohortFromParams } from './cohort-choice';
-import { provideFlowsCharts } from './flows-chart-registration';
+import { provideStepDownCharts } from '../step-down-chart-registration';
 import { flowsSectionView } from './flows-fixture';
 import { FlowsSection } from './flows-section';
 import { selectFlowsSection } from './flows-selectors';
@@ -26,7 +26,7 @@ describe('FlowsSection', () => {
       imports: [FlowsSection],
       providers: [
         provideRouter([]),
-        provideFlowsCharts(),
+        provideStepDownCharts(),
         provideMockStore({
           selectors: [
             { selector: configFeature.selectProgramTimeZone, value: 'America/Chicago' },

@@ -2,7 +2,8 @@ import { Episode } from '../../../domain/models';
 import { Journey, buildJourney } from '../../../domain/journeys/journey';
 import { DatedScore } from '../../../domain/progress/measure-series';
 import { IDLE_QUERY } from '../../../store/queries-feature';
-import { selectFlowsSection } from './flows-selectors';
+import { validateAppConfig } from '../../../core/config/config-validation';
+import { selectExpectedWeeks, selectFlowsSection } from './flows-selectors';
 
 const TODAY = '2026-11-28';
 
@@ -66,10 +67,14 @@ describe('selectFlowsSection', () => {
       ],
     },
   };
-  const view = selectFlowsSection(
-    { from: '2026-03-01', to: '2026-05-31', programId: 'adult-iop' },
-    TODAY,
-  ).projector(journeys, scores, organizations, query);
+  const cohort = { from: '2026-03-01', to: '2026-05-31', programId: 'adult-iop' };
+  const view = selectFlowsSection(cohort, TODAY).projector(
+    journeys,
+    scores,
+    organizations,
+    query,
+    {},
+  );
 
   it('labels the cohort and sums it up in a sentence', () => {
     expect(view.cohortLabel).toBe('1 Mar 2026 – 31 May 2026 · Adult IOP');
@@ -93,6 +98,39 @@ describe('selectFlowsSection', () => {
     const php = view.durations.find((d) => d.level === 'php')!;
     expect([php.label, php.n, php.ongoing, php.medianDays]).toEqual(['PHP', 2, 1, 17.5]);
     expect(php.expectedDays).toEqual({ min: 14, max: 28 });
+  });
+
+  it('holds finished PHP stays (14 and 21 days) against the default 2–4 weeks', () => {
+    const php = view.durations.find((d) => d.level === 'php')!;
+    expect([php.shorter, php.within, php.longer]).toEqual([0, 2, 0]);
+  });
+
+  it('uses the program’s expected length from config.json instead of the default', () => {
+    const result = validateAppConfig({
+      fhirBaseUrl: '/fhir',
+      auth: 'open',
+      programTimeZone: 'America/Chicago',
+      clinicalThresholds: { expectedWeeks: { php: { min: 1, max: 2 } } },
+    });
+    expect(result.ok).toBeTrue();
+    const config = result.ok ? result.config : null;
+    const expectedWeeks = selectExpectedWeeks.projector(config);
+    expect(expectedWeeks).toEqual({ php: { min: 1, max: 2 } });
+    const configured = selectFlowsSection(cohort, TODAY)
+      .projector(journeys, scores, organizations, query, expectedWeeks)
+      .durations.find((d) => d.level === 'php')!;
+    // 7–14 days: the 14-day stay is within (the bound counts), the 21-day one longer.
+    expect(configured.expectedDays).toEqual({ min: 7, max: 14 });
+    expect([configured.shorter, configured.within, configured.longer]).toEqual([0, 1, 1]);
+    // IOP was not configured, so it keeps 8–12 weeks.
+    const iop = selectFlowsSection(cohort, TODAY)
+      .projector(journeys, scores, organizations, query, expectedWeeks)
+      .durations.find((d) => d.level === 'iop')!;
+    expect(iop.expectedDays).toEqual({ min: 56, max: 84 });
+  });
+
+  it('reads no configured lengths before the configuration is loaded', () => {
+    expect(selectExpectedWeeks.projector(null)).toEqual({});
   });
 
   it('reports step-down success at 30 and 90 days, marking small groups', () => {

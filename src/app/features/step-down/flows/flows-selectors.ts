@@ -100,6 +100,15 @@ function scoreView(
   };
 }
 
+/**
+ * The program's expected length of stay per level (`clinicalThresholds.expectedWeeks` in
+ * config.json); levels it leaves out keep Waypoint's defaults.
+ */
+export const selectExpectedWeeks = createSelector(
+  configFeature.selectConfig,
+  (config) => config?.clinicalThresholds.expectedWeeks ?? {},
+);
+
 const sections = new Map<string, ReturnType<typeof sectionSelector>>();
 const SECTIONS_KEPT = 12;
 
@@ -124,7 +133,8 @@ function sectionSelector(choice: CohortChoice, today: CalendarDay) {
     selectPrimaryScores(today),
     organizationsSlice.selectEntities,
     queriesFeature.selectQuery('cohort'),
-    (journeys, scores, organizations, query): FlowsSectionView => {
+    selectExpectedWeeks,
+    (journeys, scores, organizations, query, expectedWeeks): FlowsSectionView => {
       const cohort = cohortJourneys(journeys, choice);
       const flow = cohortFlows(cohort);
       const stayLabel = (key: string) => {
@@ -158,7 +168,7 @@ function sectionSelector(choice: CohortChoice, today: CalendarDay) {
           truncated: flow.truncated,
           summary: cohortSummary(cohort, choice),
         },
-        durations: timeInLevel(cohort).map((d) => ({
+        durations: timeInLevel(cohort, expectedWeeks).map((d) => ({
           level: d.level,
           label: levelDefinition(d.level).shortLabel,
           n: d.n,

@@ -3,7 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { By } from '@angular/platform-browser';
 import { BaseChartDirective } from 'ng2-charts';
-import { provideFlowsCharts } from './flows-chart-registration';
+import { provideStepDownCharts } from '../step-down-chart-registration';
 import { durations } from './flows-fixture';
 import { LevelDurationView } from './flows-view-model';
 import { TimeInLevelChart } from './time-in-level-chart';
@@ -13,7 +13,7 @@ describe('TimeInLevelChart', () => {
   async function render(rows: readonly LevelDurationView[] = durations()) {
     TestBed.configureTestingModule({
       imports: [TimeInLevelChart],
-      providers: [provideFlowsCharts()],
+      providers: [provideStepDownCharts()],
     });
     const fixture = TestBed.createComponent(TimeInLevelChart);
     fixture.componentRef.setInput('durations', rows);
