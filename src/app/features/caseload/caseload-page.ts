@@ -21,6 +21,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { authFeature } from '../../core/auth/auth-feature';
 import { configFeature } from '../../core/config/config-feature';
+import { markWhenReady } from '../../core/perf/ready-mark';
 import { ATTENTION_LABELS, AttentionKind } from '../../domain/caseload/attention-flags';
 import { LevelOfCare } from '../../domain/models';
 import { todayIn } from '../../domain/time/calendar-day';
@@ -125,6 +126,13 @@ export class CaseloadPage {
         : `sorted by ${this.filters().sort}`;
     return `${clients} ${clients === 1 ? 'client' : 'clients'} in care · ${order}`;
   });
+
+  constructor() {
+    markWhenReady(
+      'caseload',
+      computed(() => this.query().status === 'loaded' && this.rows().length > 0),
+    );
+  }
 
   protected readonly flagChips = FLAG_CHIPS.map((kind) => ({
     kind,

@@ -1,9 +1,11 @@
+import { format, parseISO } from 'date-fns';
 import { levelDefinition } from '../../domain/levels/level-of-care';
 import { LevelOfCare } from '../../domain/models';
 import { BreakdownRow } from '../../domain/outcomes/breakdown';
 import { ModalityDoseResponse, OutcomeByDose } from '../../domain/outcomes/dose-response';
 import { OutcomeRate } from '../../domain/outcomes/episode-flags';
 import { PeriodKpiSet } from '../../domain/outcomes/period-kpis';
+import { MonthRates, TREND_RATES, TrendRate } from '../../domain/outcomes/trends';
 import { modalityLabel } from '../../ui/clinical-labels';
 import { DrillSpec } from './drill-down/drill-down-view';
 import { KpiId, kpiMembers } from './kpis/kpi-tile-views';
@@ -14,7 +16,8 @@ import { BREAKDOWN_RATE_LABELS, BreakdownRate } from './outcomes-view-model';
  * - a tile's id (`response`, `admissions`, …);
  * - `group:<rate>:<group key>` for a breakdown cell;
  * - `dose:<band id>` for a band of hours per week;
- * - `modality:<modality>:<band index>` for a modality's sessions band.
+ * - `modality:<modality>:<band index>` for a modality's sessions band;
+ * - `month:<rate>:<YYYY-MM>` for a rate in a month of admission (the trends table).
  */
 export interface DrillContext {
   readonly kpis: PeriodKpiSet;
@@ -24,6 +27,7 @@ export interface DrillContext {
   readonly groupLabel: (key: string) => string;
   readonly dose: OutcomeByDose;
   readonly modalities: readonly ModalityDoseResponse[];
+  readonly months: readonly MonthRates[];
 }
 
 const RATE_WORDS: Readonly<Record<OutcomeRate, readonly [string, string, string]>> = {
@@ -94,6 +98,16 @@ export function drillSpec(key: string, c: DrillContext): DrillSpec | undefined {
       ),
       episodeIds: band.episodeIds,
     };
+  }
+  if (kind === 'month') {
+    const month = c.months.find((m) => m.month === rest[0]);
+    if (!month || !(TREND_RATES as readonly string[]).includes(first)) return undefined;
+    const rate = first as TrendRate;
+    return rateSpec(
+      `${BREAKDOWN_RATE_LABELS[rate]}, admitted ${format(parseISO(`${month.month}-01`), 'MMMM yyyy')}`,
+      rate,
+      month[rate].members,
+    );
   }
   if (kind === 'modality') {
     const m = c.modalities.find((x) => x.modality === first);

@@ -7,6 +7,7 @@ import { Router } from '@angular/router';
 import { Store, createSelector } from '@ngrx/store';
 import { format } from 'date-fns';
 import { configFeature } from '../../core/config/config-feature';
+import { markWhenReady } from '../../core/perf/ready-mark';
 import { instrumentById } from '../../domain/instruments/instrument-catalogue';
 import { levelDefinition } from '../../domain/levels/level-of-care';
 import { todayIn } from '../../domain/time/calendar-day';
@@ -15,7 +16,8 @@ import { DataStatusActions, RouteDataActions } from '../../store/clinical-action
 import { episodesSlice, organizationsSlice, staffSlice } from '../../store/clinical-slices';
 import { queriesFeature } from '../../store/queries-feature';
 import { selectQueryParams } from '../../store/router-selectors';
-import { downloadText } from '../../ui/csv/csv';
+import { csvPreamble, csvText, downloadText } from '../../ui/csv/csv';
+import { doseLines, trendsLines } from './outcomes-csv';
 import { BreakdownDrill, BreakdownTable } from './breakdowns/breakdown-table';
 import { breakdownCsv } from './breakdowns/breakdown-csv';
 import { DoseTables } from './dose/dose-tables';
@@ -118,6 +120,7 @@ export class OutcomesPage {
   constructor() {
     // Asked for here, not in route data: only directors' pages load the whole program.
     this.store.dispatch(RouteDataActions.dataNeeded({ query: 'outcomes' }));
+    markWhenReady('outcomes', this.ready);
   }
 
   protected update(change: Partial<OutcomesFilters>): void {
@@ -172,6 +175,27 @@ export class OutcomesPage {
       format(new Date(), 'yyyy-MM-dd HH:mm'),
     );
     downloadText(this.document, `outcomes-by-${view.breakdown.dimension}-${this.today}.csv`, csv);
+  }
+
+  protected exportTrends(): void {
+    const view = this.view();
+    this.exportLines('trends', view.partTwo, trendsLines(view.trends, view.census));
+  }
+
+  protected exportDose(): void {
+    const view = this.view();
+    this.exportLines('dose-response', view.partTwo, doseLines(view.dose, view.instrument));
+  }
+
+  /** A section's tables as CSV, after the notices and what the figures are for. */
+  private exportLines(name: string, partTwo: boolean, lines: string[][]): void {
+    const view = this.view();
+    const csv = csvText([
+      ...csvPreamble(partTwo, format(new Date(), 'yyyy-MM-dd HH:mm')),
+      [`${view.periodLabel} · ${view.levelLabel} · ${view.instrument}`],
+      ...lines,
+    ]);
+    downloadText(this.document, `outcomes-${name}-${this.today}.csv`, csv);
   }
 
   protected print(): void {

@@ -88,6 +88,14 @@ describe('outcomes selectors', () => {
     expect(view({ drill: 'completion' }).drill?.title).toBe('Completion (IOP)');
   });
 
+  it('lists a month of admission’s episodes for a rate in the trends table', () => {
+    const drill = view({ drill: 'month:response:2026-08' }).drill!;
+    expect(drill.title).toBe('Response, admitted August 2026');
+    expect(drill.rows.filter((r) => r.inNumerator).map((r) => r.episodeId)).toEqual(['e1', 'e3']);
+    expect(view({ drill: 'month:response:2031-01' }).drill).toBeUndefined();
+    expect(view({ drill: 'month:toString:2026-08' }).drill).toBeUndefined();
+  });
+
   it('narrows to a therapist, and to nothing outside the period', () => {
     expect(view({ therapistId: 'tB' }).cohortSize).toBe(1);
     expect(view({ period: 'custom', from: '2025-01-01', to: '2025-03-31' }).cohortSize).toBe(0);

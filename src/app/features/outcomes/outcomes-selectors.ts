@@ -144,6 +144,7 @@ function viewSelector(filters: OutcomesFilters, today: CalendarDay) {
       const groupLabel = groupLabeller(filters.breakdown, names);
       const dose = outcomeByDose(cohort, primary);
       const modalities = modalityDoseResponse(cohort, DEFAULT_INSTRUMENTS);
+      const months = ratesByAdmissionMonth(atLevel, primary);
       const context = {
         kpis: kpis.current,
         level: filters.level,
@@ -151,6 +152,7 @@ function viewSelector(filters: OutcomesFilters, today: CalendarDay) {
         groupLabel,
         dose,
         modalities,
+        months,
         instrument: primary.shortName,
       };
       const spec = filters.drill ? drillSpec(filters.drill, context) : undefined;
@@ -160,7 +162,7 @@ function viewSelector(filters: OutcomesFilters, today: CalendarDay) {
         levelLabel: levelDefinition(filters.level).shortLabel,
         instrument: primary.shortName,
         tiles: kpiTiles(kpis, filters.level, primary.shortName, previousLabel),
-        trends: rateTrendsView(ratesByAdmissionMonth(atLevel, primary), primary.shortName),
+        trends: rateTrendsView(months, primary.shortName),
         census: censusTrendView(
           censusSeries(scoped, period.from, period.to, weekly ? 'week' : 'month'),
         ),

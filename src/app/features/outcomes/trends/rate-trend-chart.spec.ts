@@ -153,6 +153,23 @@ describe('RateTrendChart', () => {
     expect(element.querySelector('[role="img"] canvas')).not.toBeNull();
   });
 
+  it('asks for the episodes behind a month’s rate, and offers none for an empty month', async () => {
+    const { fixture, loader } = await render();
+    const asked: string[] = [];
+    fixture.componentInstance.drill.subscribe((key) => asked.push(key));
+    await (await loader.getHarness(MatButtonHarness.with({ text: 'Show table' }))).click();
+    await (
+      await loader.getHarness(
+        MatButtonHarness.with({ selector: '[aria-label^="Response, admitted Mar 2026"]' }),
+      )
+    ).click();
+    expect(asked).toEqual(['month:response:2026-03']);
+    const february = await loader.getAllHarnesses(
+      MatButtonHarness.with({ selector: '[aria-label*="admitted Feb 2026"]' }),
+    );
+    expect(february.length).toBe(0);
+  });
+
   it('draws in the dark palette when asked', async () => {
     const { fixture } = await render(rateTrends(), true);
     const chart = chartOf(fixture)!;

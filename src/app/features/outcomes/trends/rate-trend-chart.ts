@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { ChartCanvas } from '../../../ui/chart-frame/chart-canvas';
 import { CHART_FRAME } from '../../../ui/chart-frame/chart-frame';
 import { RateTrendsView, TREND_RATE_LABELS, TrendRate } from '../outcomes-view-model';
@@ -21,7 +22,7 @@ import {
  */
 @Component({
   selector: 'app-rate-trend-chart',
-  imports: [CHART_FRAME, ChartCanvas],
+  imports: [CHART_FRAME, ChartCanvas, MatButtonModule],
   templateUrl: './rate-trend-chart.html',
   styleUrls: [
     '../../../ui/chart-frame/data-table.scss',
@@ -33,6 +34,8 @@ import {
 export class RateTrendChart {
   readonly trends = input.required<RateTrendsView>();
   readonly dark = input(false);
+  /** A month's cell asks for its episodes: `month:<rate>:<YYYY-MM>` (see drill-keys.ts). */
+  readonly drill = output<string>();
 
   /** Rates the reader has hidden with the legend: local to this chart, not in the URL. */
   protected readonly hidden = signal<ReadonlySet<TrendRate>>(new Set());

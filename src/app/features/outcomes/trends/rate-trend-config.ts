@@ -282,7 +282,11 @@ export function rateCell(p: Proportion): string {
 export interface RateTrendRow {
   readonly month: string;
   readonly label: string;
-  readonly cells: readonly { readonly rate: TrendRate; readonly text: string }[];
+  readonly cells: readonly {
+    readonly rate: TrendRate;
+    readonly text: string;
+    readonly n: number;
+  }[];
 }
 
 /** One row per admission month, one cell per rate in `TREND_RATES` order. */
@@ -290,7 +294,7 @@ export function rateTrendRows(trends: RateTrendsView): RateTrendRow[] {
   return trends.months.map((m) => ({
     month: m.month,
     label: m.label,
-    cells: TREND_RATES.map((rate) => ({ rate, text: rateCell(m.rates[rate]) })),
+    cells: TREND_RATES.map((rate) => ({ rate, text: rateCell(m.rates[rate]), n: m.rates[rate].n })),
   }));
 }
 
