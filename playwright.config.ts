@@ -3,6 +3,11 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env['E2E_PORT'] ?? 4300);
 /** A second server on this port runs open mode (no authorisation). */
 export const openPort = port + 1;
+/**
+ * A third runs with fault injection (`--faults`, e2e/faults.spec.ts), on its own database: its
+ * faults are global, so specs running in parallel must never share it.
+ */
+export const faultsPort = port + 2;
 const chromium = process.env['CHROME_BIN'] || '/usr/bin/chromium';
 
 /**
@@ -46,6 +51,12 @@ export default defineConfig({
       // The same data without security, for open mode (`auth: "open"`) and its picker.
       command: seedAndServe(openPort, 'e2e-open', '--open'),
       url: `http://127.0.0.1:${openPort}/fhir/metadata`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+    },
+    {
+      command: seedAndServe(faultsPort, 'e2e-faults', '--faults'),
+      url: `http://127.0.0.1:${faultsPort}/fhir/metadata`,
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -1,13 +1,24 @@
 import AxeBuilder from '@axe-core/playwright';
 import { Page, expect, test as base } from '@playwright/test';
 
+/** The page function through which each page reports its CSP violations to the test. */
+const CSP_REPORTER = '__waypointCspViolation';
+
 /**
  * Every e2e test fails on an uncaught page error or a console error, so a broken page cannot
  * pass by accident. A test that provokes a failed request on purpose (a 404 for a record the
  * user may not see) lists the browser's own "Failed to load resource" line it expects in
  * `expectedConsoleErrors`; anything else still fails it.
+ *
+ * Every test also fails on a Content-Security-Policy or Trusted Types violation: a script in
+ * each page of the test's browser context reports every `securitypolicyviolation` event, so the
+ * whole suite checks that the production policy (server/security-headers.ts) and the app agree.
  */
-export const test = base.extend<{ consoleErrors: string[]; expectedConsoleErrors: RegExp[] }>({
+export const test = base.extend<{
+  consoleErrors: string[];
+  expectedConsoleErrors: RegExp[];
+  cspViolations: string[];
+}>({
   expectedConsoleErrors: [[], { option: true }],
   consoleErrors: [
     async ({ page, expectedConsoleErrors }, use) => {
@@ -21,6 +32,31 @@ export const test = base.extend<{ consoleErrors: string[]; expectedConsoleErrors
       });
       await use(errors);
       expect(errors, 'errors logged by the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding(CSP_REPORTER, ({ page }, violation: string) => {
+        violations.push(`${page.url()}: ${violation}`);
+      });
+      await context.addInitScript((reporter: string) => {
+        document.addEventListener(
+          'securitypolicyviolation',
+          (e) => {
+            const report = (window as unknown as Record<string, (v: string) => void>)[reporter];
+            report(
+              `${e.disposition} ${e.effectiveDirective}: blocked ${e.blockedURI || '(inline)'}` +
+                ` at ${e.sourceFile || '?'}:${e.lineNumber}:${e.columnNumber}` +
+                (e.sample ? ` "${e.sample}"` : ''),
+            );
+          },
+          true,
+        );
+      }, CSP_REPORTER);
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

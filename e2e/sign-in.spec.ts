@@ -1,6 +1,6 @@
 import { Page } from '@playwright/test';
 import { openPort } from '../playwright.config';
-import { expect, seriousAccessibilityViolations, signIn, test } from './fixtures';
+import { LOAD_TIMEOUT, expect, seriousAccessibilityViolations, signIn, test } from './fixtures';
 
 /** Everything the page keeps in browser storage, to prove nothing clinical is left behind. */
 async function browserStorage(page: Page) {
@@ -25,7 +25,8 @@ test.describe('signing in with SMART on FHIR', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to Waypoint');
     await page.getByRole('button', { name: /Avery Lanternfield/ }).click();
 
-    await expect(page).toHaveURL(/\/step-down$/);
+    // Signing in loads the staff record and the caseload: slow on a busy two-core machine.
+    await expect(page).toHaveURL(/\/step-down$/, { timeout: LOAD_TIMEOUT });
     await page.getByRole('button', { name: 'Account: Avery Lanternfield, Therapist' }).click();
     await expect(page.getByRole('menu')).toContainText('Therapist');
     await page.keyboard.press('Escape');
@@ -37,7 +38,9 @@ test.describe('signing in with SMART on FHIR', () => {
     expect(stored.indexedDb).toEqual([]);
 
     await page.reload();
-    await expect(page.getByRole('button', { name: /^Account: Avery Lanternfield/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Account: Avery Lanternfield/ })).toBeVisible({
+      timeout: LOAD_TIMEOUT,
+    });
     await expect(page).toHaveURL(/\/step-down$/);
   });
 
@@ -52,7 +55,9 @@ test.describe('signing in with SMART on FHIR', () => {
     await page.goto(`/auth/launch?launch_url=${encodeURIComponent(`${baseURL}/launch`)}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in to Waypoint');
     await page.getByRole('button', { name: /Morgan Quillstone/ }).click();
-    await expect(page.getByRole('button', { name: /^Account: Morgan Quillstone/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Account: Morgan Quillstone/ })).toBeVisible({
+      timeout: LOAD_TIMEOUT,
+    });
   });
 
   test('refuses a launch that names another FHIR server', async ({ page }) => {

@@ -1,6 +1,8 @@
 // `npm run serve:prod`: the production build and the FHIR API from one origin, as a small
 // deployment or a demo laptop runs it. Builds the app if there is no build, seeds the database
-// on first run.
+// on first run. Every response carries the production security headers (server/security-headers.ts;
+// docs/deploy.md): the page's CSP nonce is fresh per request and its connect-src follows the
+// FHIR base in dist/…/config.json; WAYPOINT_CSP_CONNECT_SRC="https://a.example …" adds origins.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

@@ -4,9 +4,11 @@ import { PatientScopeSource, createSmartAccessResolver } from './auth/access-res
 import { authRoutes } from './auth/auth-routes';
 import { TokenRegistry } from './auth/token-registry';
 import { ResourceStore } from './db/resource-store';
+import { installFaultInjector } from './faults/fault-injector';
 import { AccessResolver, OPEN_ACCESS } from './fhir/access';
 import { SmartEndpoints } from './fhir/capability-statement';
 import { fhirRoutes } from './fhir/fhir-routes';
+import { registerSecurityHeaders } from './security-headers';
 import { serveStaticApp } from './static-app';
 
 export interface ServerOptions {
@@ -40,6 +42,8 @@ export interface ServerOptions {
   readonly logger?: boolean;
   /** Serve this production build of the app from the same origin (npm run serve:prod). */
   readonly appDirectory?: string;
+  /** Fault injection for resilience tests (`--faults`; see faults/fault-injector.ts). Off by default. */
+  readonly faults?: boolean;
 }
 
 export interface WaypointServer {
@@ -84,6 +88,8 @@ export async function buildServer(options: ServerOptions): Promise<WaypointServe
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
   });
+  registerSecurityHeaders(app);
+  if (options.faults) installFaultInjector(app, { basePath: options.basePath ?? '/fhir' });
   app.decorate('store', store);
   app.addHook('onClose', async () => store.close());
   const basePath = options.basePath ?? '/fhir';

@@ -6,7 +6,9 @@ import { DEMO_USERS } from './auth/demo-users';
 
 /**
  * `npm run server`: the development FHIR server on 127.0.0.1 with its SMART authorisation
- * server for the demo users; `--open` turns authorisation off so other FHIR tools can use it.
+ * server for the demo users; `--open` turns authorisation off so other FHIR tools can use it;
+ * `--faults` (off by default, for resilience tests only) adds fault injection controlled through
+ * `PUT /__faults` (see faults/fault-injector.ts).
  */
 const { values } = parseArgs({
   options: {
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     open: { type: 'boolean', default: false },
     app: { type: 'string' },
+    faults: { type: 'boolean', default: false },
   },
 });
 
@@ -25,11 +28,16 @@ async function main(): Promise<void> {
     dbFile: values.db!,
     auth: values.open ? 'open' : 'smart',
     ...(values.app ? { appDirectory: values.app } : {}),
+    ...(values.faults ? { faults: true } : {}),
   });
   await app.listen({ port, host: values.host });
   console.log(
     `FHIR R4 server: http://localhost:${port}/fhir (${values.open ? 'open mode: no authorisation' : 'SMART on FHIR'}, database ${values.db})`,
   );
+  if (values.faults)
+    console.log(
+      `Fault injection is ON (testing only): PUT/GET/DELETE http://localhost:${port}/__faults`,
+    );
   if (values.app)
     console.log(`Waypoint (production build from ${values.app}): http://localhost:${port}/`);
   if (!values.open) {

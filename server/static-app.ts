@@ -1,6 +1,17 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import {
+  ConnectConfig,
+  SmartEndpointUrls,
+  appContentSecurityPolicy,
+  connectSourcesFor,
+  fetchSmartEndpoints,
+  newNonce,
+  originOf,
+  withNonce,
+} from './security-headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,19 +25,35 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+export interface StaticAppOptions {
+  /**
+   * Origins the app may also fetch from, beyond what config.json and the FHIR server's SMART
+   * configuration name (default: `WAYPOINT_CSP_CONNECT_SRC`, space-separated).
+   */
+  readonly extraConnectSources?: readonly string[];
+  /** How the SMART configuration of a FHIR server on another origin is read (tests). */
+  readonly fetchSmartEndpoints?: (fhirBaseUrl: string) => Promise<SmartEndpointUrls | undefined>;
+}
+
 /**
  * Serves the production build beside the API (`npm run serve:prod`): hashed assets cached for a
  * year, everything else revalidated, and unknown paths without an extension answered with
- * index.html so the app's router can take them.
+ * index.html so the app's router can take them. The page gets a fresh CSP nonce and its policy on
+ * every request (see security-headers.ts); it is never cached, as its nonce must not be reused.
  */
 export function serveStaticApp(
   app: FastifyInstance,
   directory: string,
   reservedPrefixes: readonly string[],
+  options: StaticAppOptions = {},
 ): void {
   const root = resolve(directory);
-  if (!existsSync(join(root, 'index.html')))
+  const index = join(root, 'index.html');
+  if (!existsSync(index))
     throw new Error(`No production build at ${root}: run "npm run build" first.`);
+  const connect = connectSourceTracker(join(root, 'config.json'), app, options);
+  app.addHook('onReady', () => connect.refresh());
+
   app.get('/*', async (request, reply) => {
     const path = decodeURIComponent(new URL(request.url, 'http://local').pathname);
     if (reservedPrefixes.some((p) => path === p || path.startsWith(`${p}/`))) {
@@ -36,13 +63,86 @@ export function serveStaticApp(
     if (!file.startsWith(root)) return reply.code(403).send();
     if (!existsSync(file) || !statSync(file).isFile()) {
       if (extname(path)) return reply.code(404).type('text/plain').send('Not found');
-      file = join(root, 'index.html');
+      file = index;
+    }
+    if (file === index) {
+      const nonce = newNonce();
+      // Read on every request: small, and a rebuild under a running server is picked up.
+      const html = withNonce(await readFile(index, 'utf8'), nonce);
+      return reply
+        .header('Content-Type', TYPES['.html'])
+        .header('Cache-Control', 'no-store')
+        .header('Content-Security-Policy', appContentSecurityPolicy(nonce, await connect.sources()))
+        .send(html);
     }
     const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(file);
     return reply
       .header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream')
       .header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
-      .header('X-Content-Type-Options', 'nosniff')
       .send(createReadStream(file));
   });
+}
+
+/**
+ * `connect-src` from the config.json beside the build, recomputed when that file changes (the
+ * same build is pointed at another FHIR server by editing only that file). For a FHIR base on
+ * another origin, the origins of its SMART token and revocation endpoints are read from its
+ * `.well-known/smart-configuration`.
+ */
+function connectSourceTracker(
+  configFile: string,
+  app: FastifyInstance,
+  options: StaticAppOptions,
+): { sources(): Promise<string[]>; refresh(): Promise<void> } {
+  const extra =
+    options.extraConnectSources ??
+    (process.env['WAYPOINT_CSP_CONNECT_SRC'] ?? '').split(/\s+/).filter(Boolean);
+  const discover = options.fetchSmartEndpoints ?? ((base: string) => fetchSmartEndpoints(base));
+  let seen = '';
+  let current: Promise<string[]> = Promise.resolve(connectSourcesFor({}, undefined, extra));
+
+  const compute = async (): Promise<string[]> => {
+    let config: ConnectConfig = {};
+    try {
+      config = JSON.parse(readFileSync(configFile, 'utf8')) as ConnectConfig;
+    } catch {
+      // No or invalid config.json: the app shows its configuration error page; 'self' suffices.
+    }
+    let smart: SmartEndpointUrls | undefined;
+    const base = config.fhirBaseUrl;
+    if (typeof base === 'string' && originOf(base)) {
+      try {
+        smart = await discover(base);
+      } catch {
+        smart = undefined;
+      }
+      if (!smart)
+        app.log.warn(
+          `CSP connect-src: the SMART configuration of ${base} could not be read; only its origin is allowed (set WAYPOINT_CSP_CONNECT_SRC for the token endpoint's).`,
+        );
+    }
+    return connectSourcesFor(config, smart, extra);
+  };
+  const stamp = () => {
+    try {
+      const s = statSync(configFile);
+      return `${s.mtimeMs}:${s.size}`;
+    } catch {
+      return 'missing';
+    }
+  };
+  const refresh = async () => {
+    const now = stamp();
+    if (now === seen) return;
+    seen = now;
+    current = compute();
+    await current;
+  };
+  return {
+    refresh,
+    async sources() {
+      await refresh();
+      return current;
+    },
+  };
 }

@@ -194,6 +194,13 @@ describe('clinical effects', () => {
       expect(out).toEqual([]);
     });
 
+    it('loads the client itself when the caseload that covers them is partial', () => {
+      setup({ ...fresh(['p1', 'p9']), partial: true, partialReasons: ['A page failed.'] });
+      const out = collect(startNeededQueries$);
+      actions$.next(RouteDataActions.dataNeeded({ query: 'client/p9' }));
+      expect(out.map((a) => a.type)).toEqual([ClinicalApiActions.queryStarted.type]);
+    });
+
     it('waits for a caseload load in flight before deciding', () => {
       setup({ ...IDLE_QUERY, status: 'loading' });
       const out = collect(startNeededQueries$);

@@ -66,10 +66,14 @@ function needsOf(route: ActivatedRouteSnapshot): QueryKey[] {
   return [...keys, ...route.children.flatMap(needsOf)];
 }
 
-/** A client's record is already in the store when a fresh caseload load covered them. */
+/**
+ * A client's record is already in the store when a fresh caseload load covered them. A partial
+ * caseload (a page failed) does not count: the client's own load is small enough to be whole.
+ */
 function coveredByCaseload(caseload: QueryStatus, patientId: string, now: number): boolean {
   return (
     caseload.status === 'loaded' &&
+    !caseload.partial &&
     isFresh(caseload, now) &&
     !!caseload.patientIds?.includes(patientId)
   );

@@ -177,12 +177,12 @@ describe('FhirClient.search', () => {
       expect(result?.requests).toBe(1);
     });
 
-    it('fails with a FhirError when a later page fails, never returning part as whole', () => {
-      run('Patient', { name: 'smith' }, { pageSize: 2 });
+    it('keeps the pages read when a later page fails, marked partial with what is missing', () => {
+      run('Observation', { code: 'x' }, { pageSize: 2 });
       metadata();
       http
-        .expectOne(`${BASE}/Patient?name=smith&_count=2`)
-        .flush(searchset({ total: 4, matches: patients(1, 2), next: page(2) }));
+        .expectOne(`${BASE}/Observation?code=x&_count=2`)
+        .flush(searchset({ total: 5, matches: patients(1, 2), next: page(2) }));
       http.expectOne(page(2)).flush(
         {
           resourceType: 'OperationOutcome',
@@ -190,9 +190,48 @@ describe('FhirClient.search', () => {
         },
         { status: 410, statusText: 'Gone' },
       );
+      expect(error).toBeUndefined();
+      expect(result?.matches.length).toBe(2);
+      expect(result?.partial).toBeTrue();
+      expect(result?.partialReasons).toEqual([
+        'Only 2 of 5 scores were loaded: page 2 of the results failed (the server answered HTTP 410).',
+      ]);
+      expect(result?.requests).toBe(2);
+    });
+
+    it('says the connection was lost when a later page gets no answer', () => {
+      run('Patient', { name: 'smith' }, { pageSize: 2 });
+      metadata();
+      http
+        .expectOne(`${BASE}/Patient?name=smith&_count=2`)
+        .flush(searchset({ total: 6, matches: patients(1, 2), next: page(2) }));
+      http
+        .expectOne(page(2))
+        .flush(searchset({ total: 6, matches: patients(3, 4), next: page(4) }));
+      http.expectOne(page(4)).error(new ProgressEvent('error'), { status: 0 });
+      expect(result?.matches.length).toBe(4);
+      expect(result?.partialReasons).toEqual([
+        'Only 4 of 6 clients were loaded: page 3 of the results failed (the connection was lost).',
+      ]);
+    });
+
+    it('fails as a whole when the first page fails, or a later one is refused as unauthorised', () => {
+      run('Patient', { name: 'smith' }, { pageSize: 2 });
+      metadata();
+      http
+        .expectOne(`${BASE}/Patient?name=smith&_count=2`)
+        .flush(null, { status: 500, statusText: 'Server Error' });
+      expect((error as FhirError).kind).toBe('server');
       expect(result).toBeUndefined();
-      expect(error).toBeInstanceOf(FhirError);
-      expect((error as FhirError).message).toBe('Paging snapshot expired.');
+
+      error = undefined;
+      run('Patient', { name: 'smith' }, { pageSize: 2 });
+      http
+        .expectOne(`${BASE}/Patient?name=smith&_count=2`)
+        .flush(searchset({ total: 4, matches: patients(1, 2), next: page(2) }));
+      http.expectOne(page(2)).flush(null, { status: 401, statusText: 'Unauthorized' });
+      expect((error as FhirError).kind).toBe('unauthorized');
+      expect(result).toBeUndefined();
     });
 
     it('refuses a malformed type before sending anything', () => {

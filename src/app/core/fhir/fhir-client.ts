@@ -26,7 +26,7 @@ import {
   splitLongestOrList,
   toQueryParams,
 } from './search-query';
-import { SearchOutcome, SearchResultSet } from './search-results';
+import { SearchOutcome, SearchResultSet, pageFailedReason } from './search-results';
 
 export type { SearchOutcome } from './search-results';
 export type { AllOf, SearchParamValue, SearchParams, SearchValue } from './search-query';
@@ -352,7 +352,17 @@ export class FhirClient {
       let loaded = 0;
       const step = (page: Observable<Bundle>): Observable<SearchResultSet> =>
         page.pipe(
+          // A later page that fails (after the retries) leaves what was read, marked partial:
+          // never shown as whole, and not thrown away either. A 401 still ends the session.
+          catchError((error: unknown) => {
+            if (loaded === 0 || !(error instanceof FhirError) || error.kind === 'unauthorized')
+              return throwError(() => error);
+            set.finish(countOnly, false);
+            set.markPartial(pageFailedReason(type, set, loaded + 1, error));
+            return of<Bundle | null>(null);
+          }),
           switchMap((bundle) => {
+            if (bundle === null) return of(set);
             loaded++;
             set.addPage(bundle);
             const next = bundle.link?.find((l) => l?.relation === 'next')?.url;

@@ -11,6 +11,7 @@ import {
   searchset,
 } from './fhir-spec-helpers';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs } from './retry-interceptor';
+import { FhirRetryStatus, retryWaitSentence } from './retry-status';
 import { SearchOutcome } from './search-results';
 
 const NOW = Date.UTC(2025, 0, 6, 12, 0, 0);
@@ -59,6 +60,31 @@ describe('retryInterceptor', () => {
     );
     second.flush(resource('Patient', 'p1'));
     expect(read).toEqual(resource('Patient', 'p1'));
+  });
+
+  it('reports each wait while it lasts, so the page can say why nothing has come yet', () => {
+    const status = TestBed.inject(FhirRetryStatus);
+    client.read('Patient', 'p1').subscribe();
+    expect(status.waiting()).toBeNull();
+    fail(http.expectOne(PATIENT_URL), 429, '3');
+    expect(status.waiting()).toEqual({ status: 429, waitMs: 3000, retry: 1 });
+    expect(retryWaitSentence(status.waiting()!)).toBe(
+      'The FHIR server is busy and asked Waypoint to slow down. Trying again in 3 s…',
+    );
+    jasmine.clock().tick(3000);
+    expect(status.waiting()).toBeNull();
+    http.expectOne(PATIENT_URL).flush(resource('Patient', 'p1'));
+  });
+
+  it('ends the reported wait when the caller stops waiting', () => {
+    const status = TestBed.inject(FhirRetryStatus);
+    const subscription = client.read('Patient', 'p1').subscribe();
+    fail(http.expectOne(PATIENT_URL), 503);
+    expect(retryWaitSentence(status.waiting()!)).toBe(
+      'The FHIR server is temporarily unavailable. Trying again in 1 s…',
+    );
+    subscription.unsubscribe();
+    expect(status.waiting()).toBeNull();
   });
 
   it('retries a 429 at the HTTP-date Retry-After names', () => {

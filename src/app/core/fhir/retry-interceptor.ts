@@ -5,8 +5,18 @@ import {
   HttpRequest,
 } from '@angular/common/http';
 import { InjectionToken, inject } from '@angular/core';
-import { SchedulerLike, asyncScheduler, defer, retry, tap, throwError, timer } from 'rxjs';
+import {
+  SchedulerLike,
+  asyncScheduler,
+  defer,
+  finalize,
+  retry,
+  tap,
+  throwError,
+  timer,
+} from 'rxjs';
 import { FhirBase } from './fhir-base';
+import { FhirRetryStatus } from './retry-status';
 
 export interface RetryPolicy {
   /** Tries in total, the first included. */
@@ -85,14 +95,16 @@ export function retryDelayMs(
 }
 
 /**
- * Retries FHIR requests answered 429 or 503, honouring Retry-After, at most
- * `maxAttempts` tries in all. Register it before (outside) the request-id and auth
- * interceptors so every attempt gets a fresh id and the current token.
+ * Retries FHIR requests answered 429 or 503, honouring Retry-After, at most `maxAttempts` tries
+ * in all; each wait is reported to `FhirRetryStatus` while it lasts, so the page can say why
+ * nothing has come yet. Register it before (outside) the request-id and auth interceptors so
+ * every attempt gets a fresh id and the current token.
  */
 export const retryInterceptor: HttpInterceptorFn = (request, next) => {
   if (!inject(FhirBase).contains(request.url) || !isRetryable(request)) return next(request);
   const policy = inject(FHIR_RETRY_POLICY);
   const onRetry = request.context.get(FHIR_RETRY_LISTENER);
+  const status = inject(FhirRetryStatus);
   // defer: the interceptors after this one run again for each attempt.
   return defer(() => next(request)).pipe(
     retry({
@@ -106,7 +118,15 @@ export const retryInterceptor: HttpInterceptorFn = (request, next) => {
         );
         const wait = retryDelayMs(retryCount, retryAfter, policy);
         if (wait === undefined) return throwError(() => error);
-        return timer(wait, policy.scheduler).pipe(tap(() => onRetry?.()));
+        // Shown while waiting (the data status bar), ended when the retry goes or is abandoned.
+        const end = status.begin({ status: error.status, waitMs: wait, retry: retryCount });
+        return timer(wait, policy.scheduler).pipe(
+          tap(() => {
+            end();
+            onRetry?.();
+          }),
+          finalize(end),
+        );
       },
     }),
   );

@@ -1,4 +1,4 @@
-import { issueText } from './fhir-error';
+import { FhirError, issueText } from './fhir-error';
 import { Bundle, FhirResource, OperationOutcomeIssue, issuesOf } from './fhir-resource';
 
 export interface SearchOutcome {
@@ -14,6 +14,48 @@ export interface SearchOutcome {
   readonly requests: number;
   /** The server's search warnings (OperationOutcome entries), readable and de-duplicated. */
   readonly warnings: string[];
+}
+
+/** What a search of each type returns, in words for staff (a missing page names them). */
+const RECORDS_OF_TYPE: Readonly<Record<string, string>> = {
+  Appointment: 'appointments',
+  CarePlan: 'care plans',
+  CareTeam: 'care teams',
+  Condition: 'diagnoses',
+  Encounter: 'sessions',
+  EpisodeOfCare: 'episodes of care',
+  Flag: 'safety flags',
+  Library: 'libraries',
+  Observation: 'scores',
+  Organization: 'programs',
+  Patient: 'clients',
+  Practitioner: 'staff',
+  PractitionerRole: 'staff roles',
+  QuestionnaireResponse: 'questionnaire answers',
+};
+
+export function recordsOfType(type: string): string {
+  return RECORDS_OF_TYPE[type] ?? `${type} records`;
+}
+
+/**
+ * Why a search is partial when page `page` failed after earlier pages were read: what is
+ * missing (how many of which records) and why, without the server's wording, which may be long.
+ */
+export function pageFailedReason(
+  type: string,
+  set: SearchResultSet,
+  page: number,
+  error: FhirError,
+): string {
+  const outOf = set.total !== undefined ? ` of ${set.total}` : '';
+  const cause =
+    error.kind === 'network'
+      ? 'the connection was lost'
+      : error.status >= 400
+        ? `the server answered HTTP ${error.status}`
+        : 'the answer was not search results';
+  return `Only ${set.matchCount}${outOf} ${recordsOfType(type)} were loaded: page ${page} of the results failed (${cause}).`;
 }
 
 /** Issue codes that say the result set was cut short or filtered. */

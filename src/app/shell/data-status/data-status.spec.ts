@@ -5,6 +5,7 @@ import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { DataStatusActions } from '../../store/clinical-actions';
 import { selectCaseloadSummary } from '../../store/caseload-selectors';
 import { IDLE_QUERY, QueryStatus, queriesFeature } from '../../store/queries-feature';
+import { FhirRetryStatus } from '../../core/fhir/retry-status';
 import { DataStatus } from './data-status';
 
 describe('DataStatus', () => {
@@ -29,6 +30,7 @@ describe('DataStatus', () => {
     const dispatch = spyOn(TestBed.inject(MockStore), 'dispatch');
     await fixture.whenStable();
     return {
+      fixture,
       element: fixture.nativeElement as HTMLElement,
       loader: TestbedHarnessEnvironment.loader(fixture),
       dispatch,
@@ -89,11 +91,55 @@ describe('DataStatus', () => {
     );
   });
 
+  it('never shows partial counts as complete', async () => {
+    const { element } = await render({
+      ...IDLE_QUERY,
+      status: 'loaded',
+      loadedAt: new Date(2026, 10, 29, 9, 5).getTime(),
+      partial: true,
+      partialReasons: ['Only 1000 of 1723 scores were loaded.'],
+    });
+    expect(element.querySelector('[role="status"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Incomplete: 27 clients in care · 1204 scores · 3410 sessions · updated 09:05',
+    );
+    expect(element.querySelector('[role="note"]')?.textContent).toContain(
+      'Only 1000 of 1723 scores were loaded.',
+    );
+  });
+
+  it('says why nothing has come yet while a request waits to be retried', async () => {
+    const { fixture, element } = await render({ ...IDLE_QUERY, status: 'loading' });
+    const end = TestBed.inject(FhirRetryStatus).begin({ status: 429, waitMs: 2000, retry: 1 });
+    await fixture.whenStable();
+    expect(element.querySelector('[role="status"]')?.textContent).toContain(
+      'The FHIR server is busy and asked Waypoint to slow down. Trying again in 2 s…',
+    );
+    end();
+    await fixture.whenStable();
+    expect(element.querySelector('[role="status"]')?.textContent).not.toContain('Trying again');
+  });
+
   it('shows progress while loading', async () => {
     const { element } = await render({ ...IDLE_QUERY, status: 'loading' });
     expect(element.querySelector('mat-progress-bar')).not.toBeNull();
     expect(element.querySelector('[role="status"]')?.textContent).toContain(
       'Loading your caseload',
     );
+  });
+
+  it('announces each state through the same live region, not a new one per state', async () => {
+    const { fixture, element } = await render({ ...IDLE_QUERY, status: 'loading' });
+    const live = element.querySelector('[role="status"]');
+    expect(live?.getAttribute('aria-live')).toBe('polite');
+    const store = TestBed.inject(MockStore);
+    store.overrideSelector(queriesFeature.selectQuery('caseload'), {
+      ...IDLE_QUERY,
+      status: 'loaded',
+      loadedAt: Date.now(),
+    });
+    store.refreshState();
+    await fixture.whenStable();
+    expect(element.querySelector('[role="status"]')).toBe(live);
+    expect(live?.textContent).toContain('27 clients in care');
   });
 });

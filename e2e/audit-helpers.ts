@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Page } from '@playwright/test';
+
+/** Every WCAG 2.0, 2.1 and 2.2 level A and AA rule axe has. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Every axe violation of any impact (not only serious and critical), summarised. */
+export async function allAccessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+/**
+ * Tabs through the page and reports every focused element that the sticky toolbar covers
+ * (WCAG 2.4.11 Focus Not Obscured) or that has no visible box.
+ */
+export async function focusProblems(page: Page, presses: number): Promise<string[]> {
+  const problems: string[] = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const problem = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const name = `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`;
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0 && !el.classList.contains('cdk-visually-hidden'))
+        return `${name} has no visible box`;
+      const bar = document.querySelector(
+        'mat-toolbar, .toolbar, header[role="banner"], [role="banner"]',
+      );
+      if (!bar || bar.contains(el)) return null;
+      const barBox = bar.getBoundingClientRect();
+      const covered = box.top < barBox.bottom && box.bottom <= barBox.bottom + 1;
+      return covered ? `${name} is hidden under the toolbar` : null;
+    });
+    if (problem) problems.push(problem);
+  }
+  return [...new Set(problems)];
+}
