@@ -15,6 +15,14 @@ export interface Coding {
 /** Placeholder namespace for Waypoint's local code systems and extensions (not a live server). */
 export const WAYPOINT_FHIR_BASE = 'https://waypoint.example.org/fhir';
 
+/**
+ * Whether a code from the wire is one of a table's own keys. `code in TABLE` is also true for
+ * `constructor`, `toString` and every other inherited name, which are not codes.
+ */
+function isOwnKey(table: object, code: unknown): boolean {
+  return typeof code === 'string' && Object.hasOwn(table, code);
+}
+
 export const SYSTEMS = {
   loinc: 'http://loinc.org',
   snomed: 'http://snomed.info/sct',
@@ -110,7 +118,7 @@ export function modalityCodings(modality: Modality): Coding[] {
 /** The modality a set of codings names: the local code first, then the SNOMED CT one. */
 export function modalityFromCodings(codings: readonly Partial<Coding>[]): Modality | undefined {
   for (const c of codings) {
-    if (c.system === SYSTEMS.modality && c.code && c.code in MODALITY_CODES)
+    if (c.system === SYSTEMS.modality && isOwnKey(MODALITY_CODES, c.code))
       return c.code as Modality;
   }
   for (const c of codings) {
@@ -149,7 +157,7 @@ export function staffRoleFromCodings(
   codings: readonly Partial<Coding>[],
 ): StaffRoleCode | undefined {
   for (const c of codings) {
-    if (c.system === SYSTEMS.staffRole && c.code && c.code in STAFF_ROLE_CODES)
+    if (c.system === SYSTEMS.staffRole && isOwnKey(STAFF_ROLE_CODES, c.code))
       return c.code as StaffRoleCode;
   }
   for (const c of codings) {
@@ -261,7 +269,7 @@ export function carePlanKindFromCodings(
   codings: readonly Partial<Coding>[],
 ): CarePlanKind | undefined {
   const match = codings.find(
-    (c) => c.system === SYSTEMS.carePlanCategory && c.code && c.code in CARE_PLAN_CATEGORIES,
+    (c) => c.system === SYSTEMS.carePlanCategory && isOwnKey(CARE_PLAN_CATEGORIES, c.code),
   );
   return match?.code as CarePlanKind | undefined;
 }

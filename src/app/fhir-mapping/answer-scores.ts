@@ -6,7 +6,7 @@
  * is never read as a PHQ-9 frequency.
  */
 import { Coding, Extension } from './fhir-types';
-import { extensionsOf, finiteNumber, text } from './read';
+import { extensionsOf, finiteNumber, ownEntry, text } from './read';
 
 export const ORDINAL_VALUE_URL = 'http://hl7.org/fhir/StructureDefinition/ordinalValue';
 export const ITEM_WEIGHT_URL = 'http://hl7.org/fhir/StructureDefinition/itemWeight';
@@ -75,13 +75,14 @@ export function scoreAnswerCoding(
   const code = text(coding.code);
   const system = text(coding.system);
   if (code !== undefined && (system === undefined || system === 'http://loinc.org')) {
-    const loinc = scale.loinc[code];
+    const loinc = ownEntry(scale.loinc, code);
     if (loinc !== undefined) return loinc;
   }
   // A code from another system is only read by its wording when it has no system at all.
   if (system !== undefined && system !== 'http://loinc.org') return undefined;
   for (const candidate of [code, text(coding.display)]) {
-    const score = candidate === undefined ? undefined : scale.wording[normalise(candidate)];
+    const score =
+      candidate === undefined ? undefined : ownEntry(scale.wording, normalise(candidate));
     if (score !== undefined) return score;
   }
   return undefined;

@@ -31,6 +31,7 @@ import {
   codingsOfAll,
   count,
   definedFields,
+  excerpt,
   extensionsOf,
   findExtension,
   isObject,
@@ -173,9 +174,10 @@ function codedExtension<T extends string>(
   if (!ext) return undefined;
   const coding = isObject(ext.valueCoding) ? ext.valueCoding : undefined;
   const code = text(coding?.code);
-  if (coding?.system === system && code !== undefined && code in known) return code as T;
+  if (coding?.system === system && code !== undefined && Object.hasOwn(known, code))
+    return code as T;
   warn(
-    `${url.split('/').pop()} extension has no known code (${text(coding?.system) ?? '(no system)'}|${code ?? ''}): ignored`,
+    `${url.split('/').pop()} extension has no known code (${excerpt(text(coding?.system) ?? '(no system)')}|${excerpt(code ?? '')}): ignored`,
   );
   return undefined;
 }

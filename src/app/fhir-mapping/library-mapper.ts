@@ -16,7 +16,7 @@ import { defaultCurve } from '../domain/recovery/default-curve';
 import { Attachment, Library } from './fhir-types';
 import { MapResult, MappingProblem, accepted, problem } from './map-result';
 import { MappingContext, resolveContext } from './mapping-context';
-import { isObject, list, text } from './read';
+import { excerpt, isObject, list, text } from './read';
 import { RecoveryCurvesRecord } from './staff-models';
 
 /** The default curve of every band of every instrument in the catalogue. */
@@ -55,7 +55,7 @@ export function mapRecoveryCurvesLibrary(
       problem(
         library,
         'warning',
-        `Library status is ${text(library.status) ?? 'missing'}, not active`,
+        `Library status is ${excerpt(text(library.status) ?? 'missing', 30)}, not active`,
       ),
     );
   const content = list(library.content).find(isJsonData);

@@ -29,7 +29,7 @@ import {
 } from './fhir-types';
 import { mapFlags } from './flag-mapper';
 import { mapRecoveryCurvesLibrary } from './library-mapper';
-import { MapBatch, MapResult, ResourceKey, keyOf } from './map-result';
+import { MapBatch, MapResult, ResourceKey, keyOf, problem } from './map-result';
 import { MappedCarePlan, MappedEpisode, MappedFlag, MappedSession } from './mapped-models';
 import { MappingContext } from './mapping-context';
 import { mapOrganizations } from './organization-mapper';
@@ -120,9 +120,26 @@ export function mapResources(
     careTeams: mapCareTeams(of<CareTeam>('CareTeam'), ctx),
     conditions: mapConditions(of<Condition>('Condition'), ctx),
     organizations: mapOrganizations(of<Organization>('Organization'), ctx),
-    ...(libraries.length ? { curves: mapRecoveryCurvesLibrary(libraries[0], ctx) } : {}),
+    ...(libraries.length ? { curves: curvesOf(libraries, ctx) } : {}),
     unsupported,
   };
+}
+
+/**
+ * One set of curves is in force: the first Library's. Any other Library is named in a warning
+ * rather than dropped without a word.
+ */
+function curvesOf(
+  libraries: readonly Library[],
+  ctx: MappingContext,
+): MapResult<RecoveryCurvesRecord> {
+  const result = mapRecoveryCurvesLibrary(libraries[0], ctx);
+  const unused = libraries
+    .slice(1)
+    .map((library) =>
+      problem(library, 'warning', 'another Library was read first: this one is not used'),
+    );
+  return unused.length ? { ...result, problems: [...result.problems, ...unused] } : result;
 }
 
 const MAPPED_TYPES = new Set([

@@ -11,7 +11,7 @@ import { InstrumentPart, matchInstrumentCodings } from './instrument-codes';
 import { MappingProblem, problem, rejected } from './map-result';
 import { MappingContext, ResolvedContext, resolveContext } from './mapping-context';
 import { readObservationNumber } from './observation-value';
-import { codingsOf, count, describeCodings, isObject, list, text } from './read';
+import { codingsOf, count, describeCodings, excerpt, isObject, list, ownEntry, text } from './read';
 import { indexResources, referencedId } from './references';
 import { ScoreBatch, ScoreResult, assembleScore, toScoreBatch } from './score-assembly';
 
@@ -148,7 +148,8 @@ function readHeader(obs: Observation, ctx: ResolvedContext): HeaderRead {
   const id = text(obs.id);
   if (id === undefined) return fail('no id');
   const status = text(obs.status);
-  if (status && EXCLUDED_STATUS[status]) return fail(EXCLUDED_STATUS[status]);
+  const excluded = ownEntry(EXCLUDED_STATUS, status);
+  if (excluded) return fail(excluded);
   const codings = codingsOf(obs.code);
   const part = matchInstrumentCodings(codings, ctx);
   if (!part) return fail(`unknown instrument code ${describeCodings(codings)}`);
@@ -228,9 +229,10 @@ class Collector {
   }
 
   addMember(member: Observation, ctx: ResolvedContext): void {
-    const key = `hasMember ${member.resourceType}/${text(member.id) ?? '(no id)'}`;
+    const key = `hasMember ${member.resourceType}/${excerpt(text(member.id) ?? '(no id)', 64)}`;
     const status = text(member.status);
-    if (status && EXCLUDED_STATUS[status]) return this.warn(`${key}: ${EXCLUDED_STATUS[status]}`);
+    const excluded = ownEntry(EXCLUDED_STATUS, status);
+    if (excluded) return this.warn(`${key}: ${excluded}`);
     const codings = codingsOf(member.code);
     const part = matchInstrumentCodings(codings, ctx);
     if (!part || part.instrument !== this.instrument)

@@ -16,7 +16,7 @@ import {
 } from './fhir-types';
 import { InstrumentPart, matchInstrumentCoding, matchInstrumentCodings } from './instrument-codes';
 import { QuestionnaireDefinition, ResolvedContext } from './mapping-context';
-import { isObject, list, text } from './read';
+import { isObject, list, ownEntry, text } from './read';
 import { containedResource } from './references';
 
 export interface AnsweredItem {
@@ -106,7 +106,7 @@ function definitionPart(
 ): InstrumentPart | undefined {
   const instrument = instrumentById(definition?.instrumentId, ctx);
   if (!definition || !instrument) return undefined;
-  const item = definition.items[linkId];
+  const item = ownEntry(definition.items, linkId);
   if (item !== undefined) return { instrument, kind: 'item', item };
   return definition.totalLinkIds?.includes(linkId) ? { instrument, kind: 'total' } : undefined;
 }

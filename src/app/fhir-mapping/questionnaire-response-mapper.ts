@@ -9,7 +9,7 @@ import { readFhirDate } from './fhir-date';
 import { QuestionnaireResponse, QuestionnaireResponseAnswer } from './fhir-types';
 import { MappingProblem, problem, rejected } from './map-result';
 import { MappingContext, resolveContext } from './mapping-context';
-import { finiteNumber, isObject, list, numberFromText, text } from './read';
+import { finiteNumber, isObject, list, numberFromText, ownEntry, text } from './read';
 import { referencedId } from './references';
 import { QuestionnaireForm, answeredItems, identifyForm } from './questionnaire-form';
 import { ScoreBatch, ScoreResult, assembleScore, toScoreBatch } from './score-assembly';
@@ -29,7 +29,8 @@ export function mapQuestionnaireResponse(
   const id = text(qr.id);
   if (id === undefined) return rejected(qr, 'no id');
   const status = text(qr.status);
-  if (status && INCOMPLETE[status]) return rejected(qr, INCOMPLETE[status]);
+  const incomplete = ownEntry(INCOMPLETE, status);
+  if (incomplete) return rejected(qr, incomplete);
   const patient = referencedId(qr.subject, 'Patient', 'subject', ctx.index, qr);
   if ('reason' in patient) return rejected(qr, patient.reason);
   const warnings: MappingProblem[] = patient.warning

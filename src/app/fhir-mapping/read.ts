@@ -36,12 +36,29 @@ export function codingsOfAll(concepts: readonly CodeableConcept[] | undefined): 
   return list(concepts).flatMap((c) => [...codingsOf(c)]);
 }
 
+/**
+ * A value from the wire as it may appear in a reason: cut to `max` characters, so a reason stays
+ * a sentence however long the field a server sent.
+ */
+export function excerpt(value: string, max = 80): string {
+  return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
+/** The entry a lookup table has for `key` itself: never one inherited (`constructor`, `toString`). */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+const DESCRIBED_CODINGS = 4;
+
 /** `system|code` for reasons and warnings: codes are never PHI, free text may be. */
 export function describeCodings(codings: readonly Coding[]): string {
   const described = codings
     .filter((c) => text(c.code))
-    .map((c) => `${text(c.system) ?? '(no system)'}|${text(c.code)}`);
-  return described.length ? described.join(', ') : 'no code';
+    .map((c) => `${excerpt(text(c.system) ?? '(no system)', 160)}|${excerpt(text(c.code)!, 60)}`);
+  if (described.length === 0) return 'no code';
+  const more = described.length - DESCRIBED_CODINGS;
+  return described.slice(0, DESCRIBED_CODINGS).join(', ') + (more > 0 ? ` and ${more} more` : '');
 }
 
 export function hasCoding(codings: readonly Coding[], system: string, code: string): boolean {
@@ -63,7 +80,9 @@ export function findExtension(
 export function numberFromText(value: unknown): number | undefined {
   const t = text(value);
   if (t === undefined || !/^[+-]?\d+(\.\d+)?$/.test(t)) return undefined;
-  return Number(t);
+  // 400 digits match the pattern too, and are Infinity as a number.
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /** The fields whose value is defined, so optional record fields are left out, not `undefined`. */

@@ -6,7 +6,7 @@
  * reported as unresolved — never with the identifier value, which may be an MRN.
  */
 import { Reference, ResourceBase } from './fhir-types';
-import { isObject, list, text } from './read';
+import { excerpt, isObject, list, text } from './read';
 
 export type ParsedReference =
   | {
@@ -43,7 +43,7 @@ export function parseReference(ref: Reference | undefined): ParsedReference {
       .filter(Boolean);
     return {
       kind: 'unresolvable',
-      reason: `a conditional reference (${conditional[1]}?${params.join('&')}=…)`,
+      reason: `a conditional reference (${excerpt(`${conditional[1]}?${params.join('&')}`, 80)}=…)`,
     };
   }
   const literal = LITERAL.exec(value);
@@ -123,13 +123,15 @@ export function referencedId(
     case 'literal':
       return parsed.resourceType === expected
         ? { id: parsed.id }
-        : { reason: `${what} is a ${parsed.resourceType} reference, not ${expected}` };
+        : { reason: `${what} is a ${excerpt(parsed.resourceType, 40)} reference, not ${expected}` };
     case 'contained':
       return { reason: `${what} is a contained resource, which has no server id` };
     case 'uuid': {
       const target = index.resolve(ref, container);
       if (target && target.resourceType !== expected)
-        return { reason: `${what} is a ${target.resourceType} reference, not ${expected}` };
+        return {
+          reason: `${what} is a ${excerpt(String(target.resourceType), 40)} reference, not ${expected}`,
+        };
       if (target && text(target.id)) return { id: text(target.id)! };
       return { id: parsed.uuid, warning: `${what} urn:uuid reference taken as the ${expected} id` };
     }

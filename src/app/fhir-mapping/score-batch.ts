@@ -8,7 +8,7 @@ import { MappingProblem, problem } from './map-result';
 import { MappingContext, resolveContext } from './mapping-context';
 import { mapObservations } from './observation-mapper';
 import { mapQuestionnaireResponses } from './questionnaire-response-mapper';
-import { isObject, list, text } from './read';
+import { excerpt, isObject, list, text } from './read';
 import { indexResources } from './references';
 import { ScoreBatch } from './score-assembly';
 
@@ -33,7 +33,7 @@ export function mapScores(
       problem(
         qr,
         'warning',
-        `scored by Observation/${observation}, which is derived from it: counted once`,
+        `scored by Observation/${excerpt(observation, 64)}, which is derived from it: counted once`,
       ),
     );
     return false;

@@ -26,6 +26,7 @@ import {
   finiteNumber,
   isObject,
   list,
+  ownEntry,
   text,
 } from './read';
 import { ResourceIndex, indexResources, parseReference, referencedId } from './references';
@@ -175,7 +176,7 @@ function sessionStatus(
   const status = text(resource.status);
   if (status === undefined) return { reason: 'no status' };
   if (status === 'entered-in-error') return { reason: 'status entered-in-error: excluded' };
-  const mapped = statuses[status];
+  const mapped = ownEntry(statuses, status);
   return mapped
     ? { status: mapped }
     : { reason: `status ${status.slice(0, 30)} is not a session state` };
@@ -210,8 +211,10 @@ function lengthInMinutes(length: Quantity | undefined): number | undefined {
     hours: 60,
     s: 1 / 60,
   };
-  const factor = perMinute[unit.toLowerCase()];
-  return factor === undefined ? undefined : Math.round(value * factor);
+  const factor = ownEntry(perMinute, unit.toLowerCase());
+  const minutes = factor === undefined ? undefined : Math.round(value * factor);
+  // A finite length in hours can still overflow to Infinity minutes.
+  return minutes !== undefined && Number.isFinite(minutes) ? minutes : undefined;
 }
 
 function episodeOf(

@@ -123,19 +123,24 @@ function definitionProblems(d: Raw): string[] {
 /** Bands must run from the range's minimum to its maximum with no gap or overlap. */
 export function bandProblems(bands: unknown, min: number, max: number): string[] {
   if (!Array.isArray(bands) || bands.length === 0) return ['bands must be a non-empty array'];
-  const sorted = [...(bands as SeverityBand[])].sort((a, b) => a.min - b.min);
+  // Checked before sorting: the sort reads `min` of every entry, and an entry may be null.
+  // Bounds are whole scores, as scores are: a band ending at 4.5 next to one from 5.5 would
+  // pass the contiguity check below and leave the score 5 in no band.
   if (
-    !sorted.every(
+    !bands.every(
       (b) =>
         isRecord(b) &&
-        isNumber(b.min) &&
-        isNumber(b.max) &&
-        typeof b.label === 'string' &&
-        b.min <= b.max,
+        isNumber(b['min']) &&
+        isNumber(b['max']) &&
+        typeof b['label'] === 'string' &&
+        b['min'] <= b['max'],
     )
   ) {
     return ['each band needs numeric min <= max and a label'];
   }
+  if (!bands.every((b) => Number.isInteger(b.min) && Number.isInteger(b.max)))
+    return ['band bounds must be whole scores'];
+  const sorted = [...(bands as SeverityBand[])].sort((a, b) => a.min - b.min);
   const problems: string[] = [];
   if (sorted[0].min !== min) problems.push(`bands must start at ${min}`);
   if (sorted[sorted.length - 1].max !== max) problems.push(`bands must end at ${max}`);

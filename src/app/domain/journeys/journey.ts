@@ -8,7 +8,7 @@ export interface Stay {
   readonly start: CalendarDay;
   /** Last day at the level; undefined while the stay goes on. */
   readonly end?: CalendarDay;
-  /** Days at the level, counting both ends, up to `asOf` for an open stay. */
+  /** Days at the level, counting both ends, up to `asOf` for an open stay (0 before it starts). */
   readonly days: number;
   readonly endReason?: EpisodeEndReason;
   readonly programId?: string;
@@ -112,7 +112,8 @@ export function buildJourney(
       level: episode.level,
       start,
       ...(end ? { end } : {}),
-      days: daysBetween(start, end ?? asOf) + 1,
+      // An open stay that starts after `asOf` has had no days yet (not a negative number).
+      days: Math.max(0, daysBetween(start, end ?? asOf) + 1),
       ...(episode.endReason ? { endReason: episode.endReason } : {}),
       ...(episode.programId ? { programId: episode.programId } : {}),
     });

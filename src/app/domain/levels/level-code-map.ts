@@ -15,6 +15,10 @@ export interface LevelCodeMapConfig {
 
 const key = (system: string | undefined, code: string) => `${system ?? ''}|${code.trim()}`;
 
+/** A code as it may appear in a reason: a server can send any length. */
+const short = (value: string, max: number) =>
+  value.length > max ? `${value.slice(0, max)}…` : value;
+
 /**
  * Builds the map from codings to the ladder: the defaults plus a program's own entries, which
  * win. Mapping codes to levels is configuration, not code (CLINICAL.md).
@@ -51,17 +55,24 @@ export function mapLevel(
   map: LevelCodeMap,
   codings: readonly { system?: string; code?: string }[],
 ): LevelMapping {
-  for (const coding of codings) {
-    if (!coding.code) continue;
+  // Codings come from the wire: a code or system of another JSON type is no level, not a crash.
+  const coded = codings.filter(
+    (c): c is { system?: string; code: string } =>
+      typeof c.code === 'string' &&
+      c.code.trim() !== '' &&
+      (c.system === undefined || typeof c.system === 'string'),
+  );
+  for (const coding of coded) {
     const level = map.lookup.get(key(coding.system, coding.code));
     if (level) return { level };
   }
-  const described = codings
-    .filter((c) => c.code)
-    .map((c) => `${c.system ?? '(no system)'}|${c.code}`);
+  const described = coded
+    .slice(0, 4)
+    .map((c) => `${short(c.system ?? '(no system)', 160)}|${short(c.code, 60)}`);
+  const more = coded.length > 4 ? ` and ${coded.length - 4} more` : '';
   return {
     unknown: described.length
-      ? `unrecognised level-of-care code ${described.join(', ')}`
+      ? `unrecognised level-of-care code ${described.join(', ')}${more}`
       : 'no level-of-care code',
   };
 }

@@ -18,7 +18,11 @@ function validCounts(successes: number, n: number, z: number): string | undefine
     return `counts must be whole numbers (${successes} of ${n})`;
   if (n < 0 || successes < 0) return `counts must not be negative (${successes} of ${n})`;
   if (successes > n) return `more successes than trials (${successes} of ${n})`;
-  if (!(z > 0) || !Number.isFinite(z)) return `z must be a positive number (${z})`;
+  // Above 2^53 a double no longer counts one by one, and 4n² overflows to Infinity (from about
+  // 1e154), which put the interval beside the rate instead of around it.
+  if (n > Number.MAX_SAFE_INTEGER) return `counts too large to be exact (${successes} of ${n})`;
+  // z² must be finite too: a z near 1e154 or above makes every bound NaN.
+  if (!(z > 0) || !Number.isFinite(z * z)) return `z must be a positive number (${z})`;
   return undefined;
 }
 
@@ -39,8 +43,10 @@ export function wilsonInterval(successes: number, n: number, z = Z_95): Proporti
     successes,
     n,
     rate: p,
-    // At 0 % and 100 % the exact bound is 0 or 1; floating point can land a hair outside.
-    low: successes === 0 ? 0 : centre - half,
-    high: successes === n ? 1 : centre + half,
+    // At 0 % and 100 % the exact bound is 0 or 1; floating point can land a hair outside, at
+    // other counts too when z is large (1 of 1321 at z = 1e58 gave -1e-16), so bounds are kept
+    // in [0, 1], where the Wilson interval always lies.
+    low: successes === 0 ? 0 : Math.max(0, centre - half),
+    high: successes === n ? 1 : Math.min(1, centre + half),
   };
 }
