@@ -78,4 +78,15 @@ describe('Patient → PatientSummary', () => {
     expect(displayName([{ family: 'Old', period: { end: '2020-01-01' } }])).toBeUndefined();
     expect(displayName(undefined)).toBeUndefined();
   });
+
+  it('shows a name as stored, without direction overrides that would turn it around', () => {
+    // U+202E (right-to-left override) would show "Ash Example‮fdp.exe" as "…exe.pdf".
+    expect(displayName([{ given: ['Ash'], family: 'Example\u202Efdp.exe' }])).toBe(
+      'Ash Examplefdp.exe',
+    );
+    expect(displayName([{ text: '\u2066Wren\u2069 \u202BHalloway\u202C' }])).toBe(
+      'Wren Halloway',
+    );
+    expect(displayName([{ text: '\u202E' }])).toBeUndefined();
+  });
 });

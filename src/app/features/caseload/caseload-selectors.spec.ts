@@ -1,5 +1,6 @@
 import { SignedInUser } from '../../core/auth/signed-in-user';
 import { MappedEpisode } from '../../fhir-mapping';
+import { IDLE_QUERY } from '../../store/queries-feature';
 import { client, TODAY } from './caseload-fixture';
 import {
   selectCaseloadEpisodes,
@@ -34,17 +35,27 @@ describe('caseload selectors', () => {
     episode('e3', 'p3', 't1', 'finished'),
   ];
 
+  const loaded = { ...IDLE_QUERY, status: 'loaded' as const, patientIds: ['p1', 'p2', 'p3'] };
+
   it('give a therapist only the active episodes they manage', () => {
-    expect(selectCaseloadEpisodes.projector(episodes, user('therapist')).map((e) => e.id)).toEqual([
-      'e1',
-    ]);
+    expect(
+      selectCaseloadEpisodes.projector(episodes, user('therapist'), loaded).map((e) => e.id),
+    ).toEqual(['e1']);
   });
 
   it('give a director every active episode', () => {
-    expect(selectCaseloadEpisodes.projector(episodes, user('director')).map((e) => e.id)).toEqual([
-      'e1',
-      'e2',
-    ]);
+    expect(
+      selectCaseloadEpisodes.projector(episodes, user('director'), loaded).map((e) => e.id),
+    ).toEqual(['e1', 'e2']);
+  });
+
+  it('hold no client the caseload load did not cover, so other loads cannot fill it early', () => {
+    const loading = { ...IDLE_QUERY, status: 'loading' as const };
+    expect(selectCaseloadEpisodes.projector(episodes, user('director'), loading)).toEqual([]);
+    const partly = { ...loaded, patientIds: ['p2'] };
+    expect(
+      selectCaseloadEpisodes.projector(episodes, user('director'), partly).map((e) => e.id),
+    ).toEqual(['e2']);
   });
 
   it('group every record by client once', () => {

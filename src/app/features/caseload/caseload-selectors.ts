@@ -14,6 +14,7 @@ import {
   sessionsSlice,
   staffSlice,
 } from '../../store/clinical-slices';
+import { queriesFeature } from '../../store/queries-feature';
 import { serverFeature } from '../../store/server-feature';
 import { CaseloadRow, ClientRecords, caseloadRow, emptyClientRecords } from './caseload-row';
 
@@ -46,13 +47,19 @@ export const selectRecordsByPatient = createSelector(
 
 /**
  * The clients in care that the signed-in user's caseload covers: a therapist's active episodes
- * they manage, a psychiatrist's care-team clients, everything a director may see.
+ * they manage, a psychiatrist's care-team clients, everything a director may see — and only
+ * clients the caseload load itself covered. Other loads (a director's cohort or outcomes) bring
+ * episodes without the rest of a client's record; rows built from them before the caseload
+ * arrived would show flags worked out from missing sessions and scores, so until the caseload
+ * has loaded there are none.
  */
 export const selectCaseloadEpisodes = createSelector(
   episodesSlice.selectAll,
   authFeature.selectUser,
-  (episodes, user) => {
-    const active = episodes.filter((e) => e.status === 'active');
+  queriesFeature.selectQuery('caseload'),
+  (episodes, user, caseload) => {
+    const covered = new Set(caseload.patientIds ?? []);
+    const active = episodes.filter((e) => e.status === 'active' && covered.has(e.patientId));
     if (!user || user.role !== 'therapist') return active;
     const me = user.practitionerRef.replace(/^Practitioner\//, '');
     return active.filter((e) => e.careManagerId === me);
