@@ -80,6 +80,10 @@ export function referenceCondition(
   // With one possible target (e.g. `patient`), a bare id implies it; `subject:Patient` names it.
   const impliedType = modifier ?? (def.targets.length === 1 ? def.targets[0] : undefined);
   const bareIds: string[] = [];
+  // Typed references grouped by type: one `IN (json_each)` per type keeps the SQL the same size
+  // whatever the list's length (an OR per reference made SQLite test every row against the whole
+  // list, and past ~1,000 references the expression tree was too deep to compile).
+  const typedIds = new Map<string, string[]>();
   const others: Clause[] = [];
   for (const alt of alternatives) {
     if (ID_PATTERN.test(alt)) {
@@ -91,22 +95,24 @@ export function referenceCondition(
     if (parsed.type && parsed.id) {
       if (modifier && parsed.type !== modifier)
         throw invalid(`${rawName}=${alt.slice(0, 80)}: the type does not match the modifier`);
-      others.push({ sql: 'x.target_id = ? AND x.target_type = ?', args: [parsed.id, parsed.type] });
+      typedIds.set(parsed.type, [...(typedIds.get(parsed.type) ?? []), parsed.id]);
     } else {
       others.push({ sql: 'x.url = ?', args: [parsed.url] });
     }
   }
-  if (bareIds.length > 0) {
-    const ids = JSON.stringify(bareIds);
-    others.unshift(
-      impliedType
-        ? {
-            sql: 'x.target_id IN (SELECT value FROM json_each(?)) AND x.target_type = ?',
-            args: [ids, impliedType],
-          }
-        : { sql: 'x.target_id IN (SELECT value FROM json_each(?))', args: [ids] },
-    );
+  if (bareIds.length > 0 && impliedType) {
+    typedIds.set(impliedType, [...bareIds, ...(typedIds.get(impliedType) ?? [])]);
+  } else if (bareIds.length > 0) {
+    others.unshift({
+      sql: 'x.target_id IN (SELECT value FROM json_each(?))',
+      args: [JSON.stringify(bareIds)],
+    });
   }
+  const byType = [...typedIds].map(([type, ids]) => ({
+    sql: 'x.target_id IN (SELECT value FROM json_each(?)) AND x.target_type = ?',
+    args: [JSON.stringify(ids), type],
+  }));
+  others.unshift(...byType);
   return or(others);
 }
 

@@ -15,6 +15,7 @@ import { MatExpansionModule } from '@angular/material/expansion';
 import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
 import { configFeature } from '../../core/config/config-feature';
+import { markWhenReady } from '../../core/perf/ready-mark';
 import { todayIn } from '../../domain/time/calendar-day';
 import { formatDay } from '../../domain/progress/measure-summary';
 import { themeFeature } from '../../shell/theme/theme-feature';
@@ -112,6 +113,13 @@ export class ClientProgressPage {
     );
   });
   protected readonly safetyFirstFlags = computed(() => this.view()?.header.flags ?? []);
+
+  constructor() {
+    // The first frame showing the client's record: the measure charts are drawn in it
+    // (Chart.js draws synchronously with animation off; each chart also marks
+    // `waypoint:chart-drawn`, see ChartCanvas).
+    markWhenReady('client-charts', this.ready);
+  }
 
   protected rangeChanged(range: ProgressRange): void {
     void this.router.navigate([], {

@@ -44,6 +44,16 @@ describe('ChartCanvas', () => {
     expect(chart.data.datasets[0].data).toEqual([9, 7.5]);
   });
 
+  it('marks waypoint:chart-drawn once per chart, when it is first drawn', async () => {
+    performance.clearMarks('waypoint:chart-drawn');
+    const { chart } = await render();
+    const marks = () => performance.getEntriesByName('waypoint:chart-drawn') as PerformanceMark[];
+    expect(marks().length).toBe(1);
+    expect(marks()[0].detail).toEqual({ type: 'bar' });
+    chart.update();
+    expect(marks().length).toBe(1);
+  });
+
   it('shows or hides the canvas legend as the options say', async () => {
     expect((await render(false)).chart.options.plugins!.legend!.display).toBeFalse();
     TestBed.resetTestingModule();

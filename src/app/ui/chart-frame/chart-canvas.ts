@@ -1,6 +1,24 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { ChartConfiguration, ChartType, DefaultDataPoint } from 'chart.js';
+import { ChartConfiguration, ChartType, DefaultDataPoint, Plugin } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
+
+/**
+ * A Chart.js plugin that marks `waypoint:chart-drawn` (User Timing) once, when Chart.js has
+ * first drawn the canvas, with the chart type as detail. Benchmarks (`bench/`) read it; it
+ * sends nothing anywhere.
+ */
+export function chartDrawnMark<TType extends ChartType>(): Plugin<TType> {
+  let marked = false;
+  return {
+    id: 'waypointChartDrawnMark',
+    afterRender: (chart) => {
+      if (marked) return;
+      marked = true;
+      const { type } = chart.config as { type?: string };
+      performance.mark('waypoint:chart-drawn', { detail: { type } });
+    },
+  };
+}
 
 /**
  * A Chart.js canvas drawn from one configuration, for use as an `app-chart-frame`'s chart:
@@ -18,6 +36,7 @@ import { BaseChartDirective } from 'ng2-charts';
       [type]="config().type"
       [data]="config().data"
       [options]="config().options"
+      [plugins]="plugins"
     ></canvas>
   `,
   // Chart.js sizes a responsive chart by the canvas's parent, which must be positioned and hold
@@ -37,4 +56,5 @@ export class ChartCanvas<
   TLabel = unknown,
 > {
   readonly config = input.required<ChartConfiguration<TType, TData, TLabel>>();
+  protected readonly plugins = [chartDrawnMark<TType>()];
 }

@@ -1,0 +1,121 @@
+// 4. Caseload ready: navigation → `waypoint:caseload-ready` (the table rendered with data) for
+// a caseload of ~40 clients (the therapist whose caseload is nearest 40) and ~400 (the director,
+// on a data set where ~400 clients are in care), the FHIR requests it took, and the floor:
+// the same FHIR requests fetched and JSON.parse'd in the same page with no app code, measured
+// in the same run, alternating with the app's runs.
+import { activeCaseloads, therapistNear } from '../lib/caseloads.mjs';
+import {
+  accessToken,
+  countRequests,
+  fetchFloor,
+  launchBrowser,
+  newPage,
+  captureGraph,
+  signIn,
+  waitForMark,
+} from '../lib/browser.mjs';
+import { ensureDataset, workingCopy } from '../lib/data.mjs';
+import { startServer } from '../lib/server.mjs';
+import { figure, log, median, round } from '../lib/util.mjs';
+
+const MARK = 'waypoint:caseload-ready';
+/** A run slower than this is repeated only once more (keeps the suite within its time). */
+const SLOW_MS = 15_000;
+
+/** Measures one user's caseload: N app loads and N floors, alternating. */
+export async function measureCaseload(browser, base, user, runs, { path = '/caseload' } = {}) {
+  const { context, page } = await newPage(browser);
+  try {
+    await signIn(page, base, user);
+    const token = await accessToken(page);
+    // Untimed navigation: record the requests and their order for the floor.
+    const used = await captureGraph(page, base, path, MARK);
+    const clientsText = await page
+      .getByText(/\d+ clients? in care/)
+      .first()
+      .textContent();
+    const clients = Number(/(\d+) clients? in care/.exec(clientsText ?? '')?.[1] ?? NaN);
+    const app = [];
+    const floor = [];
+    let requests;
+    for (let i = 0; i < runs; i++) {
+      const counter = countRequests(page);
+      await page.goto(`${base}${path}`);
+      app.push(await waitForMark(page, MARK));
+      requests = counter.stop();
+      if (i === 0 && app[0] > SLOW_MS) runs = Math.min(runs, 2);
+      floor.push((await fetchFloor(page, used, token)).ms);
+    }
+    const ratios = app.map((a, i) => a / floor[i]);
+    const bytes = used.reduce((s, n) => s + n.bytes, 0);
+    log(
+      `caseload ${user}: ${clients} clients, app ${app.map(Math.round).join('/')} ms, floor ${floor.map(Math.round).join('/')} ms`,
+    );
+    return {
+      user,
+      clients,
+      appMs: median(app),
+      floorMs: median(floor),
+      ratio: median(ratios),
+      runsApp: app.map(Math.round),
+      runsFloor: floor.map(Math.round),
+      requests,
+      floorRequests: used.length,
+      mbReceived: round(bytes / 1e6, 2),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function run({ app, runs }) {
+  const dataset = ensureDataset('caseload');
+  const caseloads = activeCaseloads(dataset.db);
+  const small = therapistNear(caseloads, 40);
+  const copy = workingCopy(dataset);
+  const server = await startServer({ db: copy.file, app });
+  const browser = await launchBrowser();
+  const results = [];
+  try {
+    results.push(await measureCaseload(browser, server.base, small.name, runs));
+    results.push(await measureCaseload(browser, server.base, caseloads.director.name, runs));
+  } finally {
+    await browser.close();
+    await server.stop();
+    copy.remove();
+  }
+  const [s, l] = results;
+  const P = '4 caseload';
+  const data = `${dataset.episodes} episodes, ${dataset.resources} resources`;
+  return {
+    figures: [
+      figure(P, `ready, ${s.clients} clients (${s.user})`, round(s.appMs), 'ms', {
+        note: `floor ${round(s.floorMs)} ms; ${data}`,
+      }),
+      figure(P, `ready ÷ floor, ${s.clients} clients`, round(s.ratio, 2), '×', {
+        op: '<=',
+        limit: 2,
+      }),
+      figure(P, `ready, ${l.clients} clients (${l.user})`, round(l.appMs), 'ms', {
+        note: `floor ${round(l.floorMs)} ms; ${l.mbReceived} MB`,
+      }),
+      figure(P, `ready ÷ floor, ${l.clients} clients`, round(l.ratio, 2), '×', {
+        op: '<=',
+        limit: 2,
+      }),
+      figure(
+        P,
+        `searches ${s.clients} vs ${l.clients} clients`,
+        l.requests.searches - s.requests.searches,
+        'extra',
+        {
+          op: '==',
+          limit: 0,
+          target: 'same number',
+          note: `${s.requests.searches} vs ${l.requests.searches} searches; next pages ${s.requests.pages} vs ${l.requests.pages}; total requests ${s.requests.total} vs ${l.requests.total}`,
+        },
+      ),
+    ],
+    detail: { dataset: { ...dataset, db: undefined }, caseloads, results },
+  };
+}

@@ -1,0 +1,171 @@
+// 5. Director outcomes (/outcomes, Dana Riverstone) at ~1,000 and ~5,000 episodes (and
+// ~20,000 with --large): navigation → `waypoint:outcomes-ready`, its fetch-and-parse floor (the
+// FHIR requests finished by then, replayed in the same page with no app code), the
+// aggregation time (choosing another measure in the Measure filter → the page showing it:
+// the rows and the whole view model rebuilt for that measure from the store, no network), the
+// JS heap after a full GC once the page is loaded, and the growth between sizes.
+import {
+  accessToken,
+  captureGraph,
+  fetchFloor,
+  heapAfterGc,
+  launchBrowser,
+  newPage,
+  signIn,
+  unfinishedSearches,
+  waitForFhirIdle,
+  waitForMark,
+} from '../lib/browser.mjs';
+import { ensureDataset, workingCopy } from '../lib/data.mjs';
+import { startServer } from '../lib/server.mjs';
+import { figure, log, median, round } from '../lib/util.mjs';
+
+const MARK = 'waypoint:outcomes-ready';
+const SLOW_MS = 15_000;
+const DIRECTOR = 'Dana Riverstone';
+
+/** Picks `label` in the Measure filter and times click → the subtitle showing it, painted. */
+async function switchMeasure(page, label) {
+  await page.getByRole('combobox', { name: 'Measure' }).click();
+  const option = page.getByRole('option', { name: label, exact: true });
+  await option.waitFor({ timeout: 120_000 });
+  const handle = await option.elementHandle();
+  return page.evaluate(
+    ({ el, label }) =>
+      new Promise((resolve) => {
+        const subtitle = document.querySelector('.page-header .subtitle');
+        const t0 = performance.now();
+        const done = () =>
+          requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('.page-header .subtitle')?.textContent?.includes(label)) {
+            observer.disconnect();
+            done();
+          }
+        });
+        observer.observe(subtitle?.parentElement ?? document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+        el.click();
+      }),
+    { el: handle, label },
+  );
+}
+
+async function measureSize(browser, name, runs) {
+  const dataset = ensureDataset(name);
+  const copy = workingCopy(dataset);
+  const server = await startServer({ db: copy.file, app: globalThis.__benchApp });
+  const { context, page } = await newPage(browser);
+  try {
+    await signIn(page, server.base, DIRECTOR, { path: '/outcomes' });
+    await waitForMark(page, MARK);
+    const token = await accessToken(page);
+    const graph = await captureGraph(page, server.base, '/outcomes', MARK);
+    const ready = [];
+    const floor = [];
+    for (let i = 0; i < runs; i++) {
+      await page.goto(`${server.base}/outcomes`);
+      ready.push(await waitForMark(page, MARK));
+      floor.push((await fetchFloor(page, graph, token)).ms);
+      if (i === 0 && ready[0] > SLOW_MS) runs = Math.min(runs, 2);
+    }
+    // The page as loaded by the last run: its heap, then the aggregation for other measures
+    // once the caseload (every shell page loads it) has finished loading too.
+    const idleWait = await waitForFhirIdle(page, { timeout: 240_000 }).catch(() => NaN);
+    const heap = await heapAfterGc(page);
+    const measures = await page.getByRole('combobox', { name: 'Measure' }).textContent();
+    const aggregation = [];
+    await page.getByRole('combobox', { name: 'Measure' }).click();
+    const labels = (await page.getByRole('option').allTextContents()).map((s) => s.trim());
+    await page.keyboard.press('Escape');
+    await page.getByRole('option').first().waitFor({ state: 'detached' });
+    for (const label of labels.filter((l) => !measures?.includes(l)).slice(0, Math.max(runs, 3)))
+      aggregation.push(await switchMeasure(page, label));
+    const bytes = graph.reduce((s, n) => s + n.bytes, 0);
+    const result = {
+      name,
+      episodes: dataset.episodes,
+      resources: dataset.resources,
+      readyMs: median(ready),
+      floorMs: median(floor),
+      ratio: median(ready.map((r, i) => r / floor[i])),
+      aggregationMs: median(aggregation),
+      heapMB: round(heap / 1e6, 1),
+      idleWaitMs: idleWait,
+      requests: graph.length,
+      pages: graph.filter((n) => n.kind === 'page').length,
+      unfinished: unfinishedSearches(graph),
+      mbReceived: round(bytes / 1e6, 1),
+      runsReady: ready.map(Math.round),
+      runsFloor: floor.map(Math.round),
+      runsAggregation: aggregation.map(Math.round),
+    };
+    log(`outcomes ${name}: ${JSON.stringify(result)}`);
+    return result;
+  } finally {
+    await context.close();
+    await server.stop();
+    copy.remove();
+  }
+}
+
+export async function run({ app, runs, large }) {
+  globalThis.__benchApp = app;
+  const browser = await launchBrowser();
+  const sizes = ['1k', '5k', ...(large ? ['20k'] : [])];
+  const results = [];
+  try {
+    for (const size of sizes) results.push(await measureSize(browser, size, runs));
+  } finally {
+    await browser.close();
+  }
+  const P = '5 outcomes';
+  const five = results.find((r) => r.name === '5k');
+  const figures = [
+    figure(P, `aggregation, ${five.episodes} episodes`, round(five.aggregationMs), 'ms', {
+      op: '<=',
+      limit: 300,
+      note: 'Measure filter changed → view for it painted (no network)',
+    }),
+    figure(P, `ready, ${five.episodes} episodes`, round(five.readyMs), 'ms', {
+      note: `floor ${round(five.floorMs)} ms; ${five.requests} requests, ${five.mbReceived} MB${five.unfinished ? `; ${five.unfinished} search(es) stopped at the page cap: data partial` : ''}`,
+    }),
+    figure(P, `ready ÷ floor, ${five.episodes} episodes`, round(five.ratio, 2), '×', {
+      op: '<=',
+      limit: 2,
+    }),
+    figure(P, `JS heap after load, ${five.episodes} episodes`, five.heapMB, 'MB', {
+      op: '<=',
+      limit: 150,
+    }),
+  ];
+  const base = results[0];
+  for (const r of results.slice(1)) {
+    const scale = r.episodes / base.episodes;
+    const exp = (a, b) => round(Math.log(b / a) / Math.log(scale), 2);
+    figures.push(
+      figure(
+        P,
+        `growth ${base.episodes}→${r.episodes} episodes (×${round(scale, 1)}): ready exponent`,
+        r.unfinished || base.unfinished ? NaN : exp(base.readyMs, r.readyMs),
+        '',
+        {
+          op: '<=',
+          limit: 1.2,
+          target: '≈ 1 (linear), <= 1.2',
+          note: `${r.unfinished ? `NOT COMPARABLE: ${r.unfinished} search(es) stopped at the page cap at ${r.episodes}; ` : ''}ready ${round(base.readyMs)} → ${round(r.readyMs)} ms; aggregation ${round(base.aggregationMs)} → ${round(r.aggregationMs)} ms (exponent ${exp(base.aggregationMs, r.aggregationMs)}); heap ${base.heapMB} → ${r.heapMB} MB`,
+        },
+      ),
+    );
+  }
+  for (const r of results.filter((x) => x.name !== '5k'))
+    figures.push(
+      figure(P, `ready / aggregation / heap, ${r.episodes} episodes`, round(r.readyMs), 'ms', {
+        note: `floor ${round(r.floorMs)} ms (×${round(r.ratio, 2)}); aggregation ${round(r.aggregationMs)} ms; heap ${r.heapMB} MB`,
+      }),
+    );
+  return { figures, detail: { results } };
+}
