@@ -13,7 +13,8 @@ import { levelDefinition } from '../../domain/levels/level-of-care';
 import { todayIn } from '../../domain/time/calendar-day';
 import { themeFeature } from '../../shell/theme/theme-feature';
 import { DataStatusActions, RouteDataActions } from '../../store/clinical-actions';
-import { episodesSlice, organizationsSlice, staffSlice } from '../../store/clinical-slices';
+import { episodesSlice, staffSlice } from '../../store/clinical-slices';
+import { selectProgramOptions } from '../../store/directory-selectors';
 import { queriesFeature } from '../../store/queries-feature';
 import { selectQueryParams } from '../../store/router-selectors';
 import { csvPreamble, csvText, downloadText } from '../../ui/csv/csv';
@@ -35,13 +36,6 @@ import { filtersPeriod, selectOutcomesView } from './outcomes-selectors';
 import { BREAKDOWN_LABELS, BreakdownDimension } from './outcomes-view-model';
 import { CensusTrendChart } from './trends/census-trend-chart';
 import { RateTrendChart } from './trends/rate-trend-chart';
-
-const selectPrograms = createSelector(organizationsSlice.selectAll, (organizations) =>
-  organizations
-    .filter((o) => o.kind === 'program')
-    .map((o) => ({ id: o.id, name: o.name ?? o.id }))
-    .sort((a, b) => a.name.localeCompare(b.name)),
-);
 
 /** Primary therapists of any episode loaded, by name. */
 const selectTherapists = createSelector(
@@ -97,7 +91,7 @@ export class OutcomesPage {
     const q = this.query();
     return q.status === 'loaded' || q.loadedAt !== undefined;
   });
-  protected readonly programs = this.store.selectSignal(selectPrograms);
+  protected readonly programs = this.store.selectSignal(selectProgramOptions);
   protected readonly therapists = this.store.selectSignal(selectTherapists);
   protected readonly dark = computed(
     () => this.store.selectSignal(themeFeature.selectMode)() === 'dark',

@@ -1,3 +1,4 @@
+import { SMALL_GROUP_SIZE } from '../../../domain/outcomes/breakdown';
 import { BreakdownRate, BreakdownRowView } from '../outcomes-view-model';
 
 export type BreakdownSortKey = 'label' | 'n' | BreakdownRate | 'meanImprovement' | 'adjusted';
@@ -8,9 +9,6 @@ function valueOf(row: BreakdownRowView, key: BreakdownSortKey): number | string 
   if (key === 'meanImprovement' || key === 'adjusted') return row[key];
   return row.rates[key].rate;
 }
-
-/** A denominator under this is shown but never ranked (see domain `rankBreakdown`). */
-const RANKED_FROM = 10;
 
 /**
  * Rows in the chosen order, with groups not ranked on this column always after the ranked ones,
@@ -24,7 +22,7 @@ export function sortBreakdown(
 ): BreakdownRowView[] {
   const byLabel = (a: BreakdownRowView, b: BreakdownRowView) => a.label.localeCompare(b.label);
   const unranked = (r: BreakdownRowView) =>
-    r.small || (key in r.rates && r.rates[key as BreakdownRate].n < RANKED_FROM);
+    r.small || (key in r.rates && r.rates[key as BreakdownRate].n < SMALL_GROUP_SIZE);
   const ranked = rows.filter((r) => !unranked(r));
   const small = rows.filter(unranked).sort(byLabel);
   if (!direction) return [...ranked.sort(byLabel), ...small];

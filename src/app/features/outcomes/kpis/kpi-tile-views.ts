@@ -1,3 +1,4 @@
+import { SMALL_GROUP_SIZE } from '../../../domain/outcomes/breakdown';
 import { levelDefinition, LEVELS } from '../../../domain/levels/level-of-care';
 import { EpisodeEndReason, LevelOfCare } from '../../../domain/models';
 import { OutcomeRate } from '../../../domain/outcomes/episode-flags';
@@ -6,7 +7,7 @@ import { Proportion } from '../../../domain/stats/wilson';
 import { KpiComparisonView, KpiTileView } from '../outcomes-view-model';
 
 /** Fewer than this in a denominator: shown, and marked as too few to read much into. */
-export const SMALL_N = 10;
+export const SMALL_N = SMALL_GROUP_SIZE;
 
 const END_REASONS: Readonly<Record<EpisodeEndReason | 'unknown', string>> = {
   completed: 'completed',

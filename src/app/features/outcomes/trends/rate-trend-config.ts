@@ -1,3 +1,4 @@
+import { SMALL_GROUP_SIZE } from '../../../domain/outcomes/breakdown';
 import {
   ChartConfiguration,
   ChartDataset,
@@ -43,7 +44,7 @@ export const TREND_RATES: readonly TrendRate[] = [
 ];
 
 /** A rate that rests on fewer episodes than this is drawn as a hollow point. */
-export const SMALL_N = 10;
+export const SMALL_N = SMALL_GROUP_SIZE;
 
 /** How each rate differs without colour: a dash pattern and a point shape. */
 export const RATE_STYLES: Readonly<

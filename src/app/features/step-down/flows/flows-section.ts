@@ -4,12 +4,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router } from '@angular/router';
-import { Store, createSelector } from '@ngrx/store';
+import { Store } from '@ngrx/store';
 import { configFeature } from '../../../core/config/config-feature';
 import { todayIn } from '../../../domain/time/calendar-day';
 import { themeFeature } from '../../../shell/theme/theme-feature';
 import { DataStatusActions, RouteDataActions } from '../../../store/clinical-actions';
-import { organizationsSlice } from '../../../store/clinical-slices';
+import { selectProgramOptions } from '../../../store/directory-selectors';
 import { queriesFeature } from '../../../store/queries-feature';
 import { selectQueryParams } from '../../../store/router-selectors';
 import { CohortFlowChart } from './cohort-flow-chart';
@@ -19,13 +19,6 @@ import { CohortChoice } from './flows-view-model';
 import { ScoreAtStepDownTable } from './score-at-step-down-table';
 import { StepDownSuccessTable } from './step-down-success-table';
 import { TimeInLevelChart } from './time-in-level-chart';
-
-const selectProgramOptions = createSelector(organizationsSlice.selectAll, (organizations) =>
-  organizations
-    .filter((o) => o.kind === 'program')
-    .map((o) => ({ id: o.id, name: o.name ?? o.id }))
-    .sort((a, b) => a.name.localeCompare(b.name)),
-);
 
 /**
  * How an admission cohort moved between levels and how step-downs held up: the director's
