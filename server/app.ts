@@ -34,6 +34,8 @@ export interface ServerOptions {
   /** Token lifetimes in seconds (default: access 3600, refresh 86400); short ones for tests. */
   readonly accessTokenSeconds?: number;
   readonly refreshTokenSeconds?: number;
+  /** The clock tokens and codes expire by (default `Date.now`); specs pass one they can move. */
+  readonly clock?: () => number;
   /** Largest request body accepted (default 5 MB); larger gets 413. */
   readonly maxBodyBytes?: number;
   /** How long a search's paging snapshot is kept (default 30 minutes). */
@@ -102,6 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<WaypointServe
     tokens = new TokenRegistry(
       options.accessTokenSeconds ?? 3600,
       options.refreshTokenSeconds ?? 86_400,
+      options.clock,
     );
     resolveAccess = createSmartAccessResolver(tokens, new PatientScopeSource(store));
     await app.register(authRoutes, {

@@ -16,10 +16,17 @@ describe('SMART authorisation server', () => {
   let server: WaypointServer;
   let origin: string;
   let dir: string;
+  /** The server's clock stands still unless a spec moves it, so no expiry depends on load. */
+  let now: number;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'waypoint-auth-'));
-    server = await buildServer({ dbFile: join(dir, 'auth.sqlite'), accessTokenSeconds: 2 });
+    now = Date.parse('2026-11-28T15:00:00Z');
+    server = await buildServer({
+      dbFile: join(dir, 'auth.sqlite'),
+      accessTokenSeconds: 2,
+      clock: () => now,
+    });
     server.store.loadMany([
       { resourceType: 'Organization', id: 'org-riverside', name: 'Provider' },
       {
@@ -290,7 +297,7 @@ describe('SMART authorisation server', () => {
       }),
     });
     expect(write.status).toBe(403);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    now += 2_001;
     const expired = await fetch(`${origin}/fhir/Patient`, { headers: auth });
     expect(expired.status).toBe(401);
     expect(await expired.text()).toContain('expired');

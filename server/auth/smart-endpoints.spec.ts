@@ -383,9 +383,10 @@ describe('SMART endpoints', () => {
 
 describe('SMART access token lifetime', () => {
   let smart: SmartTestServer;
+  let now = Date.parse('2026-11-28T15:00:00Z');
 
   beforeAll(async () => {
-    smart = await startSmartServer(DATA, { accessTokenSeconds: 1 });
+    smart = await startSmartServer(DATA, { accessTokenSeconds: 1, clock: () => now });
   });
   afterAll(async () => smart.stop());
 
@@ -393,7 +394,7 @@ describe('SMART access token lifetime', () => {
     const tokens = await smart.tokensFor('pr-therapist-2');
     expect(tokens['expires_in']).toBe(1);
     expect((await smart.fhirGet('Patient', String(tokens['access_token']))).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1050));
+    now += 1_001;
     const expired = await smart.fhirGet('Patient', String(tokens['access_token']));
     expect(expired.status).toBe(401);
     const refreshed = await smart.token({

@@ -213,7 +213,7 @@ describe('ResourceStore', () => {
     expect(ids('Observation', [['patient', 'pb']])).toEqual(['o4', 'o6']);
   });
 
-  it('seeds thousands of resources quickly and searches them through indexes only', () => {
+  it('loads 10,200 resources and searches them through indexes only (speed is for bench/)', () => {
     const resources: Resource[] = [];
     for (let p = 0; p < 200; p++) {
       resources.push({ resourceType: 'Patient', id: `p${p}`, name: [{ family: `Family${p}` }] });
@@ -242,10 +242,7 @@ describe('ResourceStore', () => {
           })),
         });
     }
-    let started = Date.now();
     store.loadMany(resources);
-    const loadMs = Date.now() - started;
-    expect(loadMs).withContext('loading 10,200 resources').toBeLessThan(15_000);
 
     const patients = Array.from({ length: 40 }, (_, i) => `p${i * 5}`);
     const queries: [string, [string, string][], 'all' | Set<string>][] = [
@@ -284,13 +281,8 @@ describe('ResourceStore', () => {
         'all',
       ],
     ];
-    started = Date.now();
     const first = store.search(...withScope(queries[0]));
-    const searchMs = Date.now() - started;
     expect(first.total).toBe(40 * 25);
-    expect(searchMs)
-      .withContext('patient list and code over 10,000 Observations')
-      .toBeLessThan(2_000);
     for (const query of queries) expect(store.search(...withScope(query)).total).toBeGreaterThan(0);
 
     // The plan of every such search is index lookups: no full scan of a table.

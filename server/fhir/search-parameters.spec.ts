@@ -289,7 +289,7 @@ describe('FHIR search parameters', () => {
       idsOf(single.body as BundleJson).sort(),
     );
     expect(idsOf(single.body as BundleJson).length).toBeGreaterThan(0);
-  }, 20_000);
+  });
 
   it('refuses unsupported modifiers and malformed values with 400', async () => {
     for (const query of [
