@@ -83,13 +83,41 @@ for (const stage of stages) {
   }
   // A runner that exits non-zero without reporting a failed test still fails the run.
   if (code !== 0 && (!counts || counts[1] === 0)) failed += 1;
-  results.push({ name: stage.name, status: code === 0 ? 'ok' : 'FAILED', seconds, counts });
+  results.push({
+    name: stage.name,
+    status: code === 0 ? 'ok' : 'FAILED',
+    seconds,
+    counts,
+    failures: code === 0 ? [] : failureLines(output),
+  });
+}
+
+/**
+ * The lines that name what failed, repeated after the summary: a CI log is often read from its
+ * end, and a runner's own failure report may be thousands of lines further up.
+ */
+function failureLines(output) {
+  const patterns = [
+    /^\d+\) \S/, // Jasmine: "1) suite spec"
+    /^\s*Message:$/,
+    /^\s+(Expected|Error:|Failed:|TypeError|Timeout)/,
+    /FAILED$/, // Karma: "Chrome Headless … suite spec FAILED"
+    /^\s*[✘×]\s/, // Playwright list reporter
+    /^\s*\d+\) \[chromium\]/, // Playwright failure headings
+    /^ERROR|^✘ \[ERROR\]|error TS\d+/, // builds and type checks
+    /^\s*\d+:\d+\s+error\s/, // ESLint
+  ];
+  return output
+    .split('\n')
+    .filter((line) => patterns.some((p) => p.test(line)))
+    .slice(0, 40);
 }
 
 console.log('\n=== summary');
 for (const r of results) {
   const counts = r.counts ? ` (${r.counts[0]} passed, ${r.counts[1]} failed)` : '';
   console.log(`${r.status.padEnd(7)} ${r.name} ${r.seconds.toFixed(1)} s${counts}`);
+  for (const line of r.failures ?? []) console.log(`          ${line.trim().slice(0, 300)}`);
 }
 const ok = results.every((r) => r.status === 'ok');
 console.log(`tests: ${passed} passed, ${failed} failed`);
