@@ -60,6 +60,30 @@ test.describe('signing in with SMART on FHIR', () => {
     });
   });
 
+  test('an EHR launch from a client’s chart opens that client’s progress page', async ({
+    page,
+    baseURL,
+  }) => {
+    // One of Morgan Quillstone's clients in care, read from the same seed without security.
+    const bundle = (await (
+      await fetch(
+        `http://127.0.0.1:${openPort}/fhir/EpisodeOfCare?care-manager=Practitioner/pr-therapist-2&status=active&_count=1`,
+      )
+    ).json()) as { entry: { resource: { patient: { reference: string } } }[] };
+    const patientId = bundle.entry[0].resource.patient.reference.replace('Patient/', '');
+    const patient = (await (
+      await fetch(`http://127.0.0.1:${openPort}/fhir/Patient/${patientId}`)
+    ).json()) as { name: { given: string[]; family: string }[] };
+    const name = `${patient.name[0].given.join(' ')} ${patient.name[0].family}`;
+    const launchUrl = encodeURIComponent(`${baseURL}/launch`);
+    await page.goto(`/auth/launch?launch_url=${launchUrl}&patient=${patientId}`);
+    await page.getByRole('button', { name: /Morgan Quillstone/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/clients/${patientId}$`), { timeout: LOAD_TIMEOUT });
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({
+      timeout: LOAD_TIMEOUT,
+    });
+  });
+
   test('refuses a launch that names another FHIR server', async ({ page }) => {
     await page.goto('/launch?iss=https%3A%2F%2Fehr.example.com%2Ffhir&launch=abc');
     await expect(page.getByRole('alert')).toContainText('not configured for');

@@ -83,9 +83,16 @@ export class SmartAuth {
       );
     }
     const smart = await loadLaunch();
-    const session = await smart.completeSignIn(pending, this.config.clientId, new URL(callbackUrl));
+    const { session, launchPatient } = await smart.completeSignIn(
+      pending,
+      this.config.clientId,
+      new URL(callbackUrl),
+    );
     this.setSession(session);
-    return { user: await this.staffIdentity(session.practitionerRef), returnTo: pending.returnTo };
+    // Launched from a patient's chart in the EHR: open that client's progress page, which
+    // itself says "not permitted" if the user is not on the client's care team.
+    const returnTo = launchPatient ? `/clients/${launchPatient}` : pending.returnTo;
+    return { user: await this.staffIdentity(session.practitionerRef), returnTo };
   }
 
   /** Open mode: the picked practitioner, with no token. */

@@ -94,7 +94,8 @@ describe('beginSignIn', () => {
     expect(`${url.origin}${url.pathname}`).toBe(server.authorization_endpoint);
     expect(q.get('response_type')).toBe('code');
     expect(q.get('client_id')).toBe('waypoint');
-    expect(q.get('scope')).toBe('openid fhirUser user/Patient.rs');
+    // An EHR launch's context comes back only for the `launch` scope.
+    expect(q.get('scope')).toBe('openid fhirUser user/Patient.rs launch');
     expect(q.get('aud')).toBe('https://fhir.example.org/r4');
     expect(q.get('launch')).toBe('launch-123');
     expect(q.get('code_challenge_method')).toBe('S256');
@@ -111,5 +112,27 @@ describe('beginSignIn', () => {
       .replace(/=+$/, '');
     expect(q.get('code_challenge')).toBe(expected);
     expect(pending.returnTo).toBe('/caseload');
+  });
+
+  it('asks for exactly the configured scopes when no EHR launched it', async () => {
+    const server = {
+      issuer: 'https://fhir.example.org/r4',
+      authorization_endpoint: 'https://auth.example.org/authorize',
+    };
+    const request = {
+      fhirBaseUrl: 'https://fhir.example.org/r4',
+      clientId: 'waypoint',
+      redirectUri: 'https://app.example.org/callback',
+      returnTo: '/',
+    };
+    const standalone = await beginSignIn(server, { ...request, scopes: 'openid fhirUser' });
+    expect(standalone.url.searchParams.get('scope')).toBe('openid fhirUser');
+    expect(standalone.url.searchParams.has('launch')).toBeFalse();
+    const launched = await beginSignIn(server, {
+      ...request,
+      scopes: 'openid launch fhirUser',
+      launch: 'x',
+    });
+    expect(launched.url.searchParams.get('scope')).toBe('openid launch fhirUser');
   });
 });

@@ -69,7 +69,7 @@ export async function beginSignIn(
     response_type: 'code',
     client_id: request.clientId,
     redirect_uri: request.redirectUri,
-    scope: request.scopes,
+    scope: request.launch ? withScope(request.scopes, 'launch') : request.scopes,
     state,
     nonce,
     aud: request.fhirBaseUrl,
@@ -91,13 +91,31 @@ export async function beginSignIn(
   };
 }
 
+/**
+ * An EHR launch's context arrives only when the app asks for the `launch` scope (SMART App
+ * Launch 2 §2.0.4), so it is added to the configured scopes for a launch and for nothing else.
+ */
+function withScope(scopes: string, scope: string): string {
+  const list = scopes.split(/\s+/).filter(Boolean);
+  return list.includes(scope) ? list.join(' ') : [...list, scope].join(' ');
+}
+
+/** What a completed sign-in gives: the session, and the patient an EHR launch opened in. */
+export interface SignInResult {
+  readonly session: SmartSession;
+  /** The launch context's `patient`, when it is a plain FHIR id. */
+  readonly launchPatient?: string;
+}
+
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
 /** Checks the callback against the pending sign-in and exchanges the code for tokens. */
 export async function completeSignIn(
   pending: PendingSignIn,
   clientId: string,
   callbackUrl: URL,
   now = Date.now(),
-): Promise<SmartSession> {
+): Promise<SignInResult> {
   const client: oauth.Client = { client_id: clientId };
   const { server } = pending;
   let params: URLSearchParams;
@@ -126,7 +144,11 @@ export async function completeSignIn(
   }
   const claims = oauth.getValidatedIdTokenClaims(tokens);
   const practitionerRef = practitionerFromFhirUser(claims?.['fhirUser']);
-  return sessionFrom(tokens, server, practitionerRef, now);
+  const session = sessionFrom(tokens, server, practitionerRef, now);
+  const patient = tokens['patient'];
+  return typeof patient === 'string' && FHIR_ID.test(patient)
+    ? { session, launchPatient: patient }
+    : { session };
 }
 
 /** Exchanges the refresh token (single use: the server rotates it) for a new access token. */
