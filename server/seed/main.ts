@@ -28,8 +28,11 @@ const { values } = parseArgs({
 function writeNdjson(dir: string, resources: readonly Resource[]): Map<string, number> {
   mkdirSync(dir, { recursive: true });
   const byType = new Map<string, string[]>();
-  for (const r of resources)
-    byType.set(r.resourceType, [...(byType.get(r.resourceType) ?? []), JSON.stringify(r)]);
+  for (const r of resources) {
+    const lines = byType.get(r.resourceType) ?? [];
+    if (lines.length === 0) byType.set(r.resourceType, lines);
+    lines.push(JSON.stringify(r));
+  }
   for (const [type, lines] of byType)
     writeFileSync(join(dir, `${type}.ndjson`), `${lines.join('\n')}\n`);
   return new Map([...byType].map(([t, l]) => [t, l.length]));
