@@ -50,6 +50,22 @@ describe('journeyChartConfig', () => {
     expect(steady.pointRadius).toEqual([0, 0]);
   });
 
+  it('draws today as a dotted line across every lane, named in its tooltip', () => {
+    const today = byLabel('Today');
+    expect(today.yAxisID).toBe('lane');
+    expect(today.borderDash).toEqual([2, 3]);
+    expect(today.borderColor).toBe(light.text);
+    // Across the six lanes' full height, at the start of today (28 Nov in the fixture).
+    expect(today.data.map((p) => [p.x, p.y])).toEqual([
+      [dayMs('2026-11-28'), 0.5],
+      [dayMs('2026-11-28'), 6.5],
+    ]);
+    expect(tooltipText(view, today.data[0])).toEqual({ title: 'Today', lines: ['28 Nov 2026'] });
+    // A journey whose drawn range ended before today has no today line.
+    const past = journeyChartConfig({ ...view, today: '2027-06-01' });
+    expect(past.data.datasets.some((d) => d.label === 'Today')).toBeFalse();
+  });
+
   it('marks a readmission with its own colour and a diamond', () => {
     const readmission = journeyChartConfig(timelineOf(readmittedRecords())).data.datasets.find(
       (d) => d.label === 'IOP: Readmission to IOP',
@@ -91,9 +107,13 @@ describe('journeyChartConfig', () => {
     const halo = byLabel('halo');
     expect(halo.borderColor).toBe(light.surface);
     expect(halo.data.every((p) => !p.score)).toBeTrue();
-    expect(Math.max(...datasets.map((d) => d.order ?? 0))).toBe(
+    // Drawn first, so behind everything: today's line, then the connectors.
+    const order = datasets.map((d) => d.order ?? 0).sort((a, b) => b - a);
+    expect(order.slice(0, 2)).toEqual([
+      byLabel('Today').order!,
       byLabel('Moves between levels').order!,
-    );
+    ]);
+    expect(order[1]).toBeLessThan(order[0]);
   });
 
   it('spans the axis from the first stay to the end of the drawn plan', () => {

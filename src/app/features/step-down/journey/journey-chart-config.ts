@@ -7,6 +7,7 @@ import {
   PLANNED_MOVE_DASH,
   STAY_STYLES,
   STAY_WIDTH,
+  TODAY_DASH,
   journeyColours,
   stayStyle,
 } from './journey-chart-style';
@@ -17,6 +18,7 @@ import {
   TimelineStay,
   laneOf,
   planDirection,
+  showsToday,
 } from './journey-timeline-view';
 
 /*
@@ -36,13 +38,36 @@ export interface JourneyDatum {
   readonly stay?: TimelineStay;
   readonly score?: TimelineScore;
   readonly plan?: TimelinePlan;
+  /** Set on the two ends of today's line. */
+  readonly today?: string;
 }
 
 export type JourneyChartConfig = ChartConfiguration<'line', JourneyDatum[]>;
 type JourneyDataset = ChartDataset<'line', JourneyDatum[]>;
 
 /** Drawn back to front by `order` (highest first): connectors, stays, the plan, then scores. */
-const ORDER = { moves: 4, stays: 3, plan: 2, halo: 1, score: 0 } as const;
+const ORDER = { today: 5, moves: 4, stays: 3, plan: 2, halo: 1, score: 0 } as const;
+
+/** A dotted line across every lane at the start of today: what is past and what is planned. */
+function todayDataset(view: JourneyTimelineView, palette: FlowsPalette): JourneyDataset {
+  const ranks = view.lanes.map((l) => l.rank);
+  const x = dayMs(view.today);
+  return {
+    type: 'line',
+    label: 'Today',
+    yAxisID: 'lane',
+    data: [
+      { x, y: Math.min(...ranks) - 0.5, today: view.today },
+      { x, y: Math.max(...ranks) + 0.5, today: view.today },
+    ],
+    borderColor: journeyColours(palette).today,
+    borderWidth: 1.5,
+    borderDash: [...TODAY_DASH],
+    pointRadius: 0,
+    pointHitRadius: 6,
+    order: ORDER.today,
+  };
+}
 
 function stayDataset(stay: TimelineStay, palette: FlowsPalette): JourneyDataset {
   const style = stayStyle(stay.began);
@@ -216,6 +241,7 @@ export function journeyChartConfig(view: JourneyTimelineView, dark = false): Jou
         ...(view.planned ? planDatasets(view.planned, palette) : []),
         ...view.stays.map((s) => stayDataset(s, palette)),
         movesDataset(view, palette),
+        ...(showsToday(view) ? [todayDataset(view, palette)] : []),
       ],
     },
     options: {
@@ -310,6 +336,7 @@ export function tooltipText(
       lines: [`${s.duration}`, s.beganLabel, s.ended],
     };
   }
+  if (datum?.today) return { title: 'Today', lines: [formatDay(datum.today)] };
   if (datum?.plan) {
     const p = datum.plan;
     return {

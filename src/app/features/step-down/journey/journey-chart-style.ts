@@ -12,6 +12,8 @@ export const STAY_WIDTH = 14;
 /** Dash of the planned stay and the planned move: the non-colour mark of what has not happened. */
 export const PLANNED_DASH: readonly number[] = [8, 5];
 export const PLANNED_MOVE_DASH: readonly number[] = [4, 3];
+/** Dotted: today's line is a reference, not an event, and must not read as a move. */
+export const TODAY_DASH: readonly number[] = [2, 3];
 
 export type StayStyle = 'stay' | 'step-up' | 'readmission';
 
@@ -28,7 +30,7 @@ export function stayStyle(began: StayStart): StayStyle {
   return began === 'step-up' || began === 'readmission' ? began : 'stay';
 }
 
-export type JourneyMark = StayStyle | 'planned' | 'move' | 'score';
+export type JourneyMark = StayStyle | 'planned' | 'move' | 'score' | 'today';
 
 /** The flows palette's move colours, already checked for contrast in both themes. */
 export function journeyColours(palette: FlowsPalette): Readonly<Record<JourneyMark, string>> {
@@ -39,5 +41,6 @@ export function journeyColours(palette: FlowsPalette): Readonly<Record<JourneyMa
     planned: palette.kinds.lateral,
     move: palette.axis,
     score: palette.median,
+    today: palette.text,
   };
 }

@@ -43,7 +43,7 @@ describe('JourneyChart', () => {
     // Drawn with the route's registered parts: the time axis and both linear axes exist.
     expect(Object.keys(chart.scales).sort()).toEqual(['lane', 'score', 'x']);
     expect(chart.scales['lane'].ticks.map((t) => t.label)).toContain('Aftercare');
-    expect(chart.data.datasets.length).toBe(9);
+    expect(chart.data.datasets.length).toBe(10);
   });
 
   it('names every mark in a legend beside the image, not inside it', async () => {
@@ -57,6 +57,7 @@ describe('JourneyChart', () => {
       'Planned stay (first 2 weeks drawn)',
       'Planned transition',
       'PHQ-9 score (right axis, severity cut-offs marked)',
+      'Today (dotted line)',
     ]);
   });
 

@@ -3,10 +3,16 @@ import {
   PLANNED_DASH,
   PLANNED_MOVE_DASH,
   STAY_STYLES,
+  TODAY_DASH,
   journeyColours,
   stayStyle,
 } from './journey-chart-style';
-import { JourneyTimelineView, PLANNED_DRAWN_DAYS, planDirection } from './journey-timeline-view';
+import {
+  JourneyTimelineView,
+  PLANNED_DRAWN_DAYS,
+  planDirection,
+  showsToday,
+} from './journey-timeline-view';
 
 /** An HTML legend entry: how a series looks, so it is named without relying on colour. */
 export interface JourneyLegendEntry {
@@ -58,6 +64,13 @@ export function journeyLegend(view: JourneyTimelineView, dark = false): JourneyL
       width: 2,
       dash: [],
       marker: 'circle',
+    });
+  if (showsToday(view))
+    entries.push({
+      label: 'Today (dotted line)',
+      colour: colours.today,
+      width: 1.5,
+      dash: TODAY_DASH,
     });
   return entries;
 }

@@ -105,6 +105,11 @@ export interface JourneyTimelineView {
 
 export const PLANNED_DRAWN_DAYS = 14;
 
+/** Whether today falls inside the drawn range (a journey that ended earlier has no today line). */
+export function showsToday(view: Pick<JourneyTimelineView, 'range' | 'today'>): boolean {
+  return view.range.from <= view.today && view.today <= view.range.to;
+}
+
 export const TIMELINE_LANES: readonly TimelineLane[] = LEVELS.map((d) => ({
   level: d.level,
   label: d.shortLabel,
