@@ -124,6 +124,10 @@ test.describe('client progress', () => {
     await expect(page.getByRole('button', { name: 'Print report' })).toBeHidden();
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
     await expect(page.getByText('Contains protected health information')).toBeVisible();
+    // Charts draw as they are scrolled to; for print, every one is drawn, seen or not.
+    const charts = page.locator('app-chart-frame [role="img"]');
+    expect(await charts.count()).toBeGreaterThan(3);
+    await expect(charts.locator('canvas')).toHaveCount(await charts.count());
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.byteLength).toBeGreaterThan(20_000);
   });

@@ -127,9 +127,10 @@ export function unexcusedWeeksBelowMinimumRunning(weeks: readonly WeekAgainstMin
 export function consecutiveMissed(sessions: readonly SessionRecord[]): number {
   const past = sessions
     .filter((s) => s.status === 'attended' || s.status === 'missed')
-    .sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
+    .map((s) => ({ s, at: Date.parse(s.start) }))
+    .sort((a, b) => b.at - a.at);
   let run = 0;
-  for (const s of past) {
+  for (const { s } of past) {
     if (s.status !== 'missed') break;
     run++;
   }

@@ -1,3 +1,5 @@
+import { TZDate } from '@date-fns/tz';
+import { formatISO } from 'date-fns';
 import {
   addDays,
   daysBetween,
@@ -35,6 +37,18 @@ describe('calendar days', () => {
     expect(toCalendarDay('2024-03-11T03:30:00Z', 'America/New_York')).toBe('2024-03-10');
     expect(toCalendarDay('2024-11-04T04:30:00Z', 'America/New_York')).toBe('2024-11-03');
     expect(toCalendarDay('2024-04-06T14:30:00Z', 'Australia/Sydney')).toBe('2024-04-07');
+  });
+
+  it('agrees with date-fns/tz hour by hour across a year, in zones either side of UTC', () => {
+    for (const zone of ['America/Chicago', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC']) {
+      for (let hour = 0; hour < 366 * 24; hour += 7) {
+        const instant = new Date(Date.UTC(2024, 0, 1) + hour * 3_600_000).toISOString();
+        const expected = formatISO(new TZDate(instant, zone), { representation: 'date' });
+        expect(toCalendarDay(instant, zone)).withContext(`${instant} ${zone}`).toBe(expected);
+        // Asked again (now remembered), the answer is the same.
+        expect(toCalendarDay(instant, zone)).toBe(expected);
+      }
+    }
   });
 
   it('reads partial dates as partial and rejects malformed or absurd ones with a reason', () => {

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays as addDaysToDate, differenceInCalendarDays, formatISO, isValid } from 'date-fns';
+import { formatISO, isValid } from 'date-fns';
 import { CalendarDay, FhirDateValue } from '../models';
 
 export type ParsedFhirDate =
@@ -69,25 +69,73 @@ export function toCalendarDay(
   value: FhirDateValue | undefined,
   timeZone: string,
 ): CalendarDay | undefined {
+  if (typeof value !== 'string') return undefined;
+  let days = dayMemo.get(timeZone);
+  if (!days) dayMemo.set(timeZone, (days = new Map()));
+  else if (days.has(value)) return days.get(value);
   const parsed = parseFhirDate(value);
-  if (parsed.kind === 'day') return parsed.day;
-  if (parsed.kind === 'instant')
-    return formatISO(new TZDate(parsed.instant, timeZone), { representation: 'date' });
-  return undefined;
+  const day =
+    parsed.kind === 'day'
+      ? parsed.day
+      : parsed.kind === 'instant'
+        ? zonedDay(parsed.instant, timeZone)
+        : undefined;
+  if (days.size >= DAY_MEMO_LIMIT) days.clear();
+  days.set(value, day);
+  return day;
 }
 
-/** Calendar days are handled as UTC midnights: no zone, so no daylight-saving surprises. */
-function utc(day: CalendarDay): Date {
-  return new Date(`${day}T00:00:00Z`);
+/*
+ * A client's page and the caseload's assessments read the same session and score dates many
+ * times over (attendance windows, readiness, dose, events), and working out a day in a zone is
+ * the costly part. The answer depends only on the text and the zone, so it is remembered,
+ * within a bound that keeps a long session's memory flat.
+ */
+const DAY_MEMO_LIMIT = 100_000;
+const dayMemo = new Map<string, Map<string, CalendarDay | undefined>>();
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day an instant falls on in a time zone (the IANA database, as TZDate reads). */
+function zonedDay(instant: Date, timeZone: string): CalendarDay {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  let year = '';
+  let month = '';
+  let day = '';
+  for (const part of format.formatToParts(instant)) {
+    if (part.type === 'year') year = part.value;
+    else if (part.type === 'month') month = part.value;
+    else if (part.type === 'day') day = part.value;
+  }
+  return `${year.padStart(4, '0')}-${month}-${day}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Calendar days are handled as UTC midnights: no zone, so no daylight-saving surprises, and
+ * every day is exactly 24 hours, so plain arithmetic on milliseconds is exact (and cheap: the
+ * assessments do it thousands of times per client).
+ */
+function utcMs(day: CalendarDay): number {
+  return Date.parse(`${day}T00:00:00Z`);
 }
 
 export function addDays(day: CalendarDay, days: number): CalendarDay {
-  return addDaysToDate(utc(day), days).toISOString().slice(0, 10);
+  return new Date(utcMs(day) + Math.trunc(days) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: CalendarDay, to: CalendarDay): number {
-  return differenceInCalendarDays(utc(to), utc(from));
+  return Math.round((utcMs(to) - utcMs(from)) / DAY_MS);
 }
 
 /** Today's date in the program's time zone. */

@@ -12,6 +12,10 @@ import { IDLE_QUERY, QueryStatus, queriesFeature } from '../../store/queries-fea
 import { serverFeature } from '../../store/server-feature';
 import { ClientRecords } from '../caseload/caseload-row';
 import { selectRecordsByPatient } from '../caseload/caseload-selectors';
+import {
+  FakeChartVisibility,
+  provideChartVisibility,
+} from '../../ui/chart-frame/chart-visibility-testing';
 import { provideProgressCharts } from './charts/chart-registration';
 import { PROGRESS_PATIENT, PROGRESS_TZ, progressRecords } from './client-progress-fixture';
 import { ClientProgressPage } from './client-progress-page';
@@ -36,6 +40,7 @@ describe('ClientProgressPage', () => {
       caseload?: QueryStatus;
       client?: QueryStatus;
       range?: string;
+      visibility?: FakeChartVisibility;
     } = {},
   ) {
     const records = options.records === undefined ? progressRecords() : options.records;
@@ -44,6 +49,7 @@ describe('ClientProgressPage', () => {
       providers: [
         provideRouter([]),
         provideProgressCharts(),
+        provideChartVisibility(options.visibility),
         provideMockStore({
           selectors: [
             { selector: configFeature.selectProgramTimeZone, value: PROGRESS_TZ },
@@ -124,6 +130,37 @@ describe('ClientProgressPage', () => {
     expect(texts(element, '.measure .note')).toEqual([
       '1 PHQ-9 score was set aside as unusable (out of range, undated or dated in the future).',
     ]);
+  });
+
+  it('draws a chart only once it is seen or printed, with its label, legend and table before', async () => {
+    const visibility = new FakeChartVisibility(false);
+    const { fixture, loader, element } = await render({ visibility });
+    const frames = element.querySelectorAll('app-chart-frame').length;
+    // Three measures, the dose chart and one chart per modality.
+    expect(frames).toBeGreaterThan(4);
+    expect(visibility.waitingFrames).toBe(frames);
+    expect(element.querySelectorAll('canvas').length).toBe(0);
+    expect(element.querySelectorAll('[role="img"][aria-label]').length).toBe(frames);
+    expect(element.querySelectorAll('.measure .legend').length).toBe(3);
+    const toggles = await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Show table' }));
+    expect(toggles.length).toBe(frames);
+    await toggles[0].click();
+    expect(element.querySelectorAll('.measure table tbody tr').length).toBe(13);
+    await toggles[0].click();
+
+    visibility.seeAll();
+    await fixture.whenStable();
+    expect(element.querySelectorAll('canvas').length).toBe(frames);
+  });
+
+  it('draws every chart when the page prints, seen or not', async () => {
+    const visibility = new FakeChartVisibility(false);
+    const { fixture, element } = await render({ visibility });
+    visibility.printing.set(true);
+    await fixture.whenStable();
+    expect(element.querySelectorAll('canvas').length).toBe(
+      element.querySelectorAll('app-chart-frame').length,
+    );
   });
 
   it('swaps a chart for its data table with the same numbers', async () => {

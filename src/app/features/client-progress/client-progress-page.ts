@@ -115,9 +115,9 @@ export class ClientProgressPage {
   protected readonly safetyFirstFlags = computed(() => this.view()?.header.flags ?? []);
 
   constructor() {
-    // The first frame showing the client's record: the measure charts are drawn in it
-    // (Chart.js draws synchronously with animation off; each chart also marks
-    // `waypoint:chart-drawn`, see ChartCanvas).
+    // The first frame showing the client's record. Its charts draw as they come near the
+    // visible area (ChartFrame's drawWhenSeen), the first screen's just after this frame; each
+    // marks `waypoint:chart-drawn` when Chart.js has drawn it (see ChartCanvas).
     markWhenReady('client-charts', this.ready);
   }
 

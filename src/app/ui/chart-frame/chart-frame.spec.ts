@@ -1,6 +1,6 @@
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { ChangeDetectionStrategy, Component, Directive, OnDestroy, signal } from '@angular/core';
-import { TestBed } from '@angular/core/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { CHART_FRAME } from './chart-frame';
 
@@ -39,6 +39,25 @@ class Probe implements OnDestroy {
 class Host {
   readonly summary = signal('Scores fell from 18 to 9');
 }
+
+/** A frame far below the fold that asks to be drawn only when seen. */
+@Component({
+  imports: [CHART_FRAME, Probe],
+  template: `
+    <div style="block-size: 4000px"></div>
+    <app-chart-frame drawWhenSeen summary="Scores fell from 18 to 9" caption="Scores by week">
+      <table *appTableView>
+        <caption>
+          Scores by week
+        </caption>
+      </table>
+      <canvas *appChartView appProbe></canvas>
+      <p *appBelowChart class="legend">Legend</p>
+    </app-chart-frame>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+class FarHost {}
 
 describe('ChartFrame', () => {
   async function render() {
@@ -109,5 +128,56 @@ describe('ChartFrame', () => {
       .querySelector('button')!
       .getAttribute('aria-controls');
     expect(otherId).not.toBe(controlled);
+  });
+
+  describe('drawWhenSeen', () => {
+    async function renderFar() {
+      Probe.live = 0;
+      TestBed.configureTestingModule({ imports: [FarHost] });
+      const fixture = TestBed.createComponent(FarHost);
+      await fixture.whenStable();
+      const element = fixture.nativeElement as HTMLElement;
+      return { fixture, element, frame: element.querySelector('app-chart-frame')! };
+    }
+
+    /** Lets the browser render and report intersections, until `done` or about a second. */
+    async function framesUntil(fixture: ComponentFixture<unknown>, done: () => boolean) {
+      for (let i = 0; i < 60 && !done(); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 16));
+        await fixture.whenStable();
+      }
+    }
+
+    it('builds the chart once the frame is scrolled near, with its label and legend before', async () => {
+      const { fixture, element, frame } = await renderFar();
+      await framesUntil(fixture, () => false);
+      expect(Probe.live).toBe(0);
+      const img = element.querySelector('[role="img"]')!;
+      expect(img.getAttribute('aria-label')).toBe('Scores fell from 18 to 9');
+      expect(element.querySelector('.legend')).not.toBeNull();
+      expect(element.querySelector('button')!.textContent).toContain('Show table');
+
+      frame.scrollIntoView();
+      await framesUntil(fixture, () => Probe.live > 0);
+      expect(img.querySelector('canvas')).not.toBeNull();
+      expect(Probe.live).toBe(1);
+    });
+
+    it('builds every waiting chart as the page prints, before the printout is laid out', async () => {
+      const { element } = await renderFar();
+      expect(Probe.live).toBe(0);
+      window.dispatchEvent(new Event('beforeprint'));
+      // No await: the browser lays out the printout as soon as the event's handlers return.
+      expect(element.querySelector('[role="img"] canvas')).not.toBeNull();
+      expect(Probe.live).toBe(1);
+    });
+
+    it('stops waiting when the frame goes away unseen', async () => {
+      const { fixture } = await renderFar();
+      fixture.destroy();
+      expect(Probe.live).toBe(0);
+      window.dispatchEvent(new Event('beforeprint'));
+      expect(Probe.live).toBe(0);
+    });
   });
 });

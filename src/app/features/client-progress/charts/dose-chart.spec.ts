@@ -5,13 +5,14 @@ import { By } from '@angular/platform-browser';
 import { BaseChartDirective } from 'ng2-charts';
 import { dose } from './chart-fixtures';
 import { provideProgressCharts } from './chart-registration';
+import { provideChartVisibility } from '../../../ui/chart-frame/chart-visibility-testing';
 import { DoseChart } from './dose-chart';
 
 describe('DoseChart', () => {
   async function render() {
     TestBed.configureTestingModule({
       imports: [DoseChart],
-      providers: [provideProgressCharts()],
+      providers: [provideProgressCharts(), provideChartVisibility()],
     });
     const fixture = TestBed.createComponent(DoseChart);
     fixture.componentRef.setInput('dose', dose());

@@ -5,13 +5,14 @@ import { By } from '@angular/platform-browser';
 import { BaseChartDirective } from 'ng2-charts';
 import { CURRENT_LEVEL, EVENTS, JOURNEY, PHASES, TRANSITIONS, phq9 } from './chart-fixtures';
 import { provideProgressCharts } from './chart-registration';
+import { provideChartVisibility } from '../../../ui/chart-frame/chart-visibility-testing';
 import { MeasureChart } from './measure-chart';
 
 describe('MeasureChart', () => {
   async function render() {
     TestBed.configureTestingModule({
       imports: [MeasureChart],
-      providers: [provideProgressCharts()],
+      providers: [provideProgressCharts(), provideChartVisibility()],
     });
     const fixture = TestBed.createComponent(MeasureChart);
     fixture.componentRef.setInput('measure', phq9());

@@ -5,13 +5,14 @@ import { By } from '@angular/platform-browser';
 import { BaseChartDirective } from 'ng2-charts';
 import { dbtSkills } from './chart-fixtures';
 import { provideProgressCharts } from './chart-registration';
+import { provideChartVisibility } from '../../../ui/chart-frame/chart-visibility-testing';
 import { ModalityWeeksChart } from './modality-weeks-chart';
 
 describe('ModalityWeeksChart', () => {
   async function render() {
     TestBed.configureTestingModule({
       imports: [ModalityWeeksChart],
-      providers: [provideProgressCharts()],
+      providers: [provideProgressCharts(), provideChartVisibility()],
     });
     const fixture = TestBed.createComponent(ModalityWeeksChart);
     fixture.componentRef.setInput('modality', dbtSkills());
