@@ -43,8 +43,9 @@ export function outcomeSessionsFrom(today: CalendarDay): CalendarDay {
 
 /**
  * Pages per search (1,000 results each). The client's default of 50 stopped the session searches
- * at 50,000 of the 213,582 Appointments of a 5,000-episode year, silently; 400 reads a program
- * of about 9,000 episodes a year in the window, and beyond that the page says it is partial.
+ * at 50,000 of the 213,582 Appointments of a 5,000-episode year, silently; at about 42
+ * Appointments an episode, 400 reads some 9,000 episodes' sessions in the window, and beyond
+ * that the page says it is partial.
  */
 export const OUTCOMES_PAGE_CAP = 400;
 
