@@ -1,20 +1,29 @@
 import { Observable, firstValueFrom, of } from 'rxjs';
-import { FhirClient, SearchOutcome, SearchParams } from '../core/fhir/fhir-client';
+import { FhirClient, SearchOptions, SearchOutcome, SearchParams } from '../core/fhir/fhir-client';
 import { instrumentById } from '../domain/instruments/instrument-catalogue';
 import { Appointment, Encounter, mapSessions } from '../fhir-mapping';
 import { loadCohort } from './cohort-query';
-import { loadOutcomes, scoreCodeTokens } from './outcomes-query';
+import {
+  OUTCOMES_PAGE_CAP,
+  loadOutcomes,
+  outcomeSessionsFrom,
+  scoreCodeTokens,
+} from './outcomes-query';
 
-function fakeClient() {
-  const calls: { type: string; params: SearchParams }[] = [];
+function fakeClient(capped: Record<string, string> = {}) {
+  const calls: { type: string; params: SearchParams; options?: SearchOptions }[] = [];
   const client = {
-    search(type: string, params: SearchParams): Observable<SearchOutcome> {
-      calls.push({ type, params });
+    search(type: string, params: SearchParams, options?: SearchOptions): Observable<SearchOutcome> {
+      calls.push({ type, params, options });
+      const reason =
+        type === 'Encounter'
+          ? 'Only 2000 of 4210 sessions were loaded: page 3 of the results failed'
+          : capped[type];
       return of({
         matches: [{ resourceType: type, id: `${type}-1` }],
         includes: type === 'EpisodeOfCare' ? [{ resourceType: 'Patient', id: 'p1' }] : [],
-        partial: type === 'Encounter',
-        partialReasons: type === 'Encounter' ? ['Encounter: stopped after 50 pages'] : [],
+        partial: !!reason,
+        partialReasons: reason ? [reason] : [],
         requests: type === 'Encounter' ? 4 : 1,
         warnings: [],
       });
@@ -89,7 +98,38 @@ describe('loadOutcomes', () => {
     expect(run.resources.map((r) => r.resourceType)).toContain('Patient');
     expect(run.requests).toBe(11);
     expect(run.partial).toBeTrue();
-    expect(run.partialReasons).toEqual(['Encounter: stopped after 50 pages']);
+    expect(run.partialReasons).toEqual([
+      'Only 2000 of 4210 sessions were loaded: page 3 of the results failed',
+    ]);
+  });
+
+  it('reads the sessions of the window the page can show, every search past the default cap', async () => {
+    const { client, calls } = fakeClient();
+    await firstValueFrom(loadOutcomes(client, undefined, new Date('2026-11-29T03:00:00Z')));
+    // Today is 28 or 29 November in the program's zone: a day's margin each side.
+    expect(outcomeSessionsFrom('2026-11-29')).toBe('2024-05-31');
+    const window = { allOf: ['ge2024-05-30', 'le2026-11-30'] };
+    expect(calls.find((c) => c.type === 'Encounter')!.params['date']).toEqual(window);
+    expect(calls.find((c) => c.type === 'Appointment')!.params['date']).toEqual(window);
+    // Measures and episodes are not bounded: trends by admission month read them all.
+    expect(calls.find((c) => c.type === 'Observation')!.params['date']).toBeUndefined();
+    const outcomeSearches = calls.filter((c) => c.options);
+    expect(outcomeSearches.length).toBe(6);
+    for (const call of outcomeSearches)
+      expect(call.options).toEqual({ pageCap: OUTCOMES_PAGE_CAP });
+  });
+
+  it('names the resource type in a partial search’s reason when the reason does not', async () => {
+    const { client } = fakeClient({
+      Appointment: 'Only the first 400 pages were loaded (400000 of 412000 matches).',
+      Observation: 'Only 1000 of 4210 scores were loaded: page 2 of the results failed',
+    });
+    const run = await firstValueFrom(loadOutcomes(client));
+    expect(run.partialReasons).toEqual([
+      'Only 1000 of 4210 scores were loaded: page 2 of the results failed',
+      'Only 2000 of 4210 sessions were loaded: page 3 of the results failed',
+      'Appointments: Only the first 400 pages were loaded (400000 of 412000 matches).',
+    ]);
   });
 
   it('asks for every instrument total by code, alternates and panels included', async () => {

@@ -2,7 +2,7 @@ import { instrumentById } from '../instruments/instrument-catalogue';
 import { Episode, ScoreRecord, SessionRecord } from '../models';
 import { censusByLevel, flowsByMonth } from './census-flows';
 import { byProgram, byTherapist, groupRows, outcomesByGroup } from './outcome-groups';
-import { joinOutcomeEpisodes } from './outcome-episode';
+import { joinFromIndex, joinOutcomeEpisodes, outcomeJoinIndex } from './outcome-episode';
 import { programOutcomes } from './program-outcomes';
 import { severityAdjusted } from './severity-adjusted';
 
@@ -103,6 +103,31 @@ describe('joining episodes with scores and sessions', () => {
     expect(alone.paired).toBeUndefined();
     const [strict] = joinOutcomeEpisodes(episodes, scores, [], phq9, zone, '2024-02-20', gad7, 0);
     expect(strict.primary).toEqual({ baseline: 18, final: 8 });
+  });
+
+  it('joins the same rows from one index for every measure, day and lookback', () => {
+    const index = outcomeJoinIndex(episodes, scores, sessions, zone);
+    const pcl5 = instrumentById('pcl-5')!;
+    const cases: [typeof phq9, string, typeof gad7 | undefined, number][] = [
+      [phq9, '2024-02-20', gad7, 7],
+      [gad7, '2024-02-20', undefined, 7],
+      [phq9, '2024-01-20', gad7, 0],
+      [phq9, '2024-02-20', gad7, 7],
+    ];
+    for (const [primary, asOf, paired, lookback] of cases)
+      expect(joinFromIndex(index, primary, asOf, paired, lookback, [pcl5, gad7])).toEqual(
+        joinOutcomeEpisodes(episodes, scores, sessions, primary, zone, asOf, paired, lookback, [
+          pcl5,
+          gad7,
+        ]),
+      );
+    // A session naming an episode that was not loaded counts nowhere.
+    const [stray] = joinFromIndex(
+      outcomeJoinIndex(episodes, scores, [session('s9', 'attended', 'gone')], zone),
+      phq9,
+      '2024-02-20',
+    );
+    expect([stray.attended, stray.attendedHours]).toEqual([0, 0]);
   });
 });
 

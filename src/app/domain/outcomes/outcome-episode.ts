@@ -2,8 +2,8 @@ import { InstrumentDefinition } from '../instruments/instrument';
 import { validateScore } from '../instruments/scoring';
 import { CalendarDay, Episode, Modality, ScoreRecord, SessionRecord } from '../models';
 import { BASELINE_LOOKBACK_DAYS, baselineIndex } from '../recovery/episode-baseline';
-import { dayNumber } from '../recovery/day-number';
 import { calendarDayResolver } from './calendar-day-resolver';
+import { dayIndex } from './day-index';
 
 export interface BaselineAndFinal {
   readonly baseline: number;
@@ -49,48 +49,236 @@ export interface OutcomeEpisode {
 
 interface DayScore {
   readonly day: CalendarDay;
-  readonly total: number | undefined;
+  /** The total as recorded; checked against each instrument's range when it is joined. */
+  readonly total: unknown;
 }
 
-function bucketScores(
+/** An episode with what does not depend on the measure: its days and its sessions tallied. */
+interface IndexedEpisode {
+  readonly episode: Episode;
+  readonly start?: CalendarDay;
+  readonly end?: CalendarDay;
+  attended: number;
+  missed: number;
+  minutes: number;
+  readonly attendedByModality: Partial<Record<Modality, number>>;
+  readonly minutesByModality: Partial<Record<Modality, number>>;
+  readonly attendedHoursByModality: Partial<Record<Modality, number>>;
+}
+
+/**
+ * Everything a join reads that does not depend on the measure, the day or the lookback: each
+ * episode's calendar days and session tallies, and every score dated and bucketed by client and
+ * instrument, oldest first. Build it once per change of records (`outcomeJoinIndex`), then
+ * `joinFromIndex` per measure: switching the measure no longer re-reads every score and
+ * session, and each instrument's baselines are worked out once per index and day.
+ */
+export interface OutcomeJoinIndex {
+  readonly episodes: readonly IndexedEpisode[];
+  readonly scores: ReadonlyMap<string, readonly DayScore[]>;
+}
+
+/** One episode's pair on one instrument, and what measure completion needs of it. */
+interface EpisodeMeasure {
+  readonly pair?: BaselineAndFinal;
+  readonly unusable: number;
+  readonly weeksWithMeasure: number;
+}
+
+const NOT_JOINED: EpisodeMeasure = { unusable: 0, weeksWithMeasure: 0 };
+
+/** Per index: per instrument, per `asOf|lookback`, each episode's measure (same order). */
+const measureMemo = new WeakMap<
+  OutcomeJoinIndex,
+  Map<InstrumentDefinition, Map<string, readonly EpisodeMeasure[]>>
+>();
+
+/**
+ * Indexes episodes, scores and sessions for `joinFromIndex`. Linear: scores are bucketed by
+ * client and instrument, sessions tallied by the episode they name (`SessionRecord.episodeId`,
+ * see `linkSessionsToEpisodes`); a session naming no loaded episode counts nowhere.
+ */
+export function outcomeJoinIndex(
+  episodes: readonly Episode[],
   scores: readonly ScoreRecord[],
-  instruments: readonly InstrumentDefinition[],
-  dayOf: (value: string) => CalendarDay | undefined,
-): Map<string, DayScore[]> {
+  sessions: readonly SessionRecord[],
+  timeZone: string,
+): OutcomeJoinIndex {
+  const dayOf = calendarDayResolver(timeZone);
   const byKey = new Map<string, DayScore[]>();
   for (const s of scores) {
-    const instrument = instruments.find((i) => i.id === s.instrumentId);
-    const day = instrument && dayOf(s.date);
+    const day = dayOf(s.date);
     if (!day) continue;
-    const valid = validateScore(instrument, s.total);
     const key = `${s.patientId}|${s.instrumentId}`;
-    const list = byKey.get(key) ?? [];
-    list.push({ day, total: valid.ok ? valid.score : undefined });
-    byKey.set(key, list);
+    const list = byKey.get(key);
+    if (list) list.push({ day, total: s.total });
+    else byKey.set(key, [{ day, total: s.total }]);
   }
   for (const list of byKey.values())
     list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-  return byKey;
+
+  const byId = new Map<string, IndexedEpisode[]>();
+  const indexed = episodes.map((episode): IndexedEpisode => {
+    const start = dayOf(episode.start);
+    const end = dayOf(episode.end);
+    const row: IndexedEpisode = {
+      episode,
+      ...(start ? { start } : {}),
+      ...(end ? { end } : {}),
+      attended: 0,
+      missed: 0,
+      minutes: 0,
+      attendedByModality: {},
+      minutesByModality: {},
+      attendedHoursByModality: {},
+    };
+    const same = byId.get(episode.id);
+    if (same) same.push(row);
+    else byId.set(episode.id, [row]);
+    return row;
+  });
+  for (const s of sessions) {
+    if (!s.episodeId || (s.status !== 'attended' && s.status !== 'missed')) continue;
+    for (const row of byId.get(s.episodeId) ?? []) {
+      if (s.status === 'missed') {
+        row.missed++;
+        continue;
+      }
+      row.attended++;
+      row.minutes += s.minutes;
+      row.attendedByModality[s.modality] = (row.attendedByModality[s.modality] ?? 0) + 1;
+      row.minutesByModality[s.modality] = (row.minutesByModality[s.modality] ?? 0) + s.minutes;
+    }
+  }
+  for (const row of indexed)
+    for (const [modality, m] of Object.entries(row.minutesByModality))
+      row.attendedHoursByModality[modality as Modality] = m / 60;
+  return { episodes: indexed, scores: byKey };
 }
 
-function baselineAndFinal(
+/** Each episode's baseline and final on `instrument` as of `asOf`, worked out once per index. */
+function measuresOf(
+  index: OutcomeJoinIndex,
+  instrument: InstrumentDefinition,
+  asOf: CalendarDay,
+  lookbackDays: number,
+): readonly EpisodeMeasure[] {
+  let byInstrument = measureMemo.get(index);
+  if (!byInstrument) measureMemo.set(index, (byInstrument = new Map()));
+  let byDay = byInstrument.get(instrument);
+  if (!byDay) byInstrument.set(instrument, (byDay = new Map()));
+  const key = `${asOf}|${lookbackDays}`;
+  let measures = byDay.get(key);
+  if (!measures) {
+    // Validity per instrument, once per score list rather than once per episode of the client.
+    const valid = new Map<readonly DayScore[], (number | undefined)[]>();
+    measures = index.episodes.map((row) => {
+      if (!row.start) return NOT_JOINED;
+      const list = index.scores.get(`${row.episode.patientId}|${instrument.id}`);
+      if (!list) return NOT_JOINED;
+      let totals = valid.get(list);
+      if (!totals) {
+        totals = list.map((s) => {
+          const checked = validateScore(instrument, s.total);
+          return checked.ok ? checked.score : undefined;
+        });
+        valid.set(list, totals);
+      }
+      return episodeMeasure(list, totals, row.start, row.end ?? asOf, lookbackDays);
+    });
+    byDay.set(key, measures);
+  }
+  return measures;
+}
+
+/**
+ * The baseline (see `baselineIndex`) and the last valid score up to `until`, the out-of-range
+ * scores from the start to `until`, and the complete treatment weeks (as in time/program-week:
+ * week 1 = days 0–6 from the start) with a score from the baseline on.
+ */
+function episodeMeasure(
   list: readonly DayScore[],
+  totals: readonly (number | undefined)[],
   start: CalendarDay,
   until: CalendarDay,
   lookbackDays: number,
-): { pair?: BaselineAndFinal; used: DayScore[]; unusable: number } {
-  const inRange = list.filter((s) => s.day <= until);
-  const valid = inRange.filter((s) => s.total !== undefined);
-  const first = baselineIndex(
-    valid.map((s) => s.day),
-    start,
-    lookbackDays,
-  );
-  const used = first === undefined ? [] : valid.slice(first);
-  const unusable = inRange.filter((s) => s.total === undefined && s.day >= start).length;
-  return used.length >= 2
-    ? { pair: { baseline: used[0].total!, final: used[used.length - 1].total! }, used, unusable }
-    : { used, unusable };
+): EpisodeMeasure {
+  const days: CalendarDay[] = [];
+  const values: number[] = [];
+  let unusable = 0;
+  for (let i = 0; i < list.length && list[i].day <= until; i++) {
+    const total = totals[i];
+    if (total !== undefined) {
+      days.push(list[i].day);
+      values.push(total);
+    } else if (list[i].day >= start) unusable++;
+  }
+  const first = baselineIndex(days, start, lookbackDays);
+  if (first === undefined) return { unusable, weeksWithMeasure: 0 };
+  const firstDay = dayIndex(start);
+  const weeks = Math.max(0, Math.floor((dayIndex(until) - firstDay + 1) / 7));
+  const measured = new Set<number>();
+  for (let i = first; i < days.length; i++) {
+    const week = Math.floor((dayIndex(days[i]) - firstDay) / 7) + 1;
+    if (week >= 1 && week <= weeks) measured.add(week);
+  }
+  return {
+    ...(days.length - first >= 2
+      ? { pair: { baseline: values[first], final: values[values.length - 1] } }
+      : {}),
+    unusable,
+    weeksWithMeasure: measured.size,
+  };
+}
+
+/**
+ * The rows of `joinOutcomeEpisodes` from an index: per episode, the primary and paired pairs,
+ * measure completion on the primary, the session tallies and `measures` for every instrument
+ * joined. Linear in episodes; an instrument's scores are read once per index and day.
+ */
+export function joinFromIndex(
+  index: OutcomeJoinIndex,
+  primary: InstrumentDefinition,
+  asOf: CalendarDay,
+  paired?: InstrumentDefinition,
+  baselineLookbackDays: number = BASELINE_LOOKBACK_DAYS,
+  extraInstruments: readonly InstrumentDefinition[] = [],
+): OutcomeEpisode[] {
+  const joined = paired ? [primary, paired] : [primary];
+  const extras = extraInstruments.filter((i) => !joined.some((j) => j.id === i.id));
+  const p = measuresOf(index, primary, asOf, baselineLookbackDays);
+  const a = paired ? measuresOf(index, paired, asOf, baselineLookbackDays) : undefined;
+  const x = extras.map((extra) => measuresOf(index, extra, asOf, baselineLookbackDays));
+  return index.episodes.map((row, k) => {
+    const { start, end } = row;
+    const own = p[k];
+    const pairedOwn = a?.[k] ?? NOT_JOINED;
+    const measures: Record<string, BaselineAndFinal> = {};
+    if (own.pair) measures[primary.id] = own.pair;
+    if (pairedOwn.pair) measures[paired!.id] = pairedOwn.pair;
+    extras.forEach((extra, e) => {
+      const pair = x[e][k].pair;
+      if (pair) measures[extra.id] = pair;
+    });
+    const until = end ?? asOf;
+    const weeks = start ? Math.max(0, Math.floor((dayIndex(until) - dayIndex(start) + 1) / 7)) : 0;
+    return {
+      episode: row.episode,
+      ...(start ? { start } : {}),
+      ...(end ? { end } : {}),
+      ...(own.pair ? { primary: own.pair } : {}),
+      ...(pairedOwn.pair ? { paired: pairedOwn.pair } : {}),
+      attended: row.attended,
+      missed: row.missed,
+      attendedHours: row.minutes / 60,
+      weeksInTreatment: weeks,
+      weeksWithMeasure: own.weeksWithMeasure,
+      unusableScores: own.unusable + pairedOwn.unusable,
+      attendedByModality: row.attendedByModality,
+      attendedHoursByModality: row.attendedHoursByModality,
+      measures,
+    };
+  });
 }
 
 /**
@@ -99,6 +287,8 @@ function baselineAndFinal(
  * Out-of-range scores are counted in `unusableScores`, never used. `extraInstruments` (e.g. the
  * modalities' target measures) are paired the same way into `measures` but do not count in
  * `unusableScores` or measure completion, which stay about the primary and paired measures.
+ * To join the same records with several measures, build `outcomeJoinIndex` once and call
+ * `joinFromIndex` per measure.
  */
 export function joinOutcomeEpisodes(
   episodes: readonly Episode[],
@@ -111,79 +301,12 @@ export function joinOutcomeEpisodes(
   baselineLookbackDays: number = BASELINE_LOOKBACK_DAYS,
   extraInstruments: readonly InstrumentDefinition[] = [],
 ): OutcomeEpisode[] {
-  const dayOf = calendarDayResolver(timeZone);
-  const joined = paired ? [primary, paired] : [primary];
-  const extras = extraInstruments.filter((i) => !joined.some((j) => j.id === i.id));
-  const buckets = bucketScores(scores, [...joined, ...extras], dayOf);
-  const sessionsByEpisode = new Map<string, SessionRecord[]>();
-  for (const s of sessions) {
-    if (!s.episodeId) continue;
-    const list = sessionsByEpisode.get(s.episodeId) ?? [];
-    list.push(s);
-    sessionsByEpisode.set(s.episodeId, list);
-  }
-
-  return episodes.map((episode) => {
-    const start = dayOf(episode.start);
-    const end = dayOf(episode.end);
-    const until = end ?? asOf;
-    const scoresOf = (i: InstrumentDefinition | undefined) =>
-      i && start
-        ? baselineAndFinal(
-            buckets.get(`${episode.patientId}|${i.id}`) ?? [],
-            start,
-            until,
-            baselineLookbackDays,
-          )
-        : { used: [], unusable: 0 };
-    const p = scoresOf(primary);
-    const a = scoresOf(paired);
-    const measures: Record<string, BaselineAndFinal> = {};
-    if (p.pair) measures[primary.id] = p.pair;
-    if (a.pair) measures[paired!.id] = a.pair;
-    for (const extra of extras) {
-      const pair = scoresOf(extra).pair;
-      if (pair) measures[extra.id] = pair;
-    }
-    let attended = 0;
-    let missed = 0;
-    let minutes = 0;
-    const attendedByModality: Partial<Record<Modality, number>> = {};
-    const minutesByModality: Partial<Record<Modality, number>> = {};
-    for (const s of sessionsByEpisode.get(episode.id) ?? []) {
-      if (s.status === 'attended') {
-        attended++;
-        minutes += s.minutes;
-        attendedByModality[s.modality] = (attendedByModality[s.modality] ?? 0) + 1;
-        minutesByModality[s.modality] = (minutesByModality[s.modality] ?? 0) + s.minutes;
-      } else if (s.status === 'missed') missed++;
-    }
-    const attendedHoursByModality: Partial<Record<Modality, number>> = {};
-    for (const [modality, m] of Object.entries(minutesByModality))
-      attendedHoursByModality[modality as Modality] = m / 60;
-    // Treatment weeks as in time/program-week (week 1 = days 0–6 from the start), in day numbers.
-    const first = start ? dayNumber(start) : 0;
-    const weeks = start ? Math.max(0, Math.floor((dayNumber(until) - first + 1) / 7)) : 0;
-    const measured = new Set<number>();
-    for (const s of p.used) {
-      const week = Math.floor((dayNumber(s.day) - first) / 7) + 1;
-      if (week >= 1 && week <= weeks) measured.add(week);
-    }
-    return {
-      episode,
-      ...(start ? { start } : {}),
-      ...(end ? { end } : {}),
-      ...(p.pair ? { primary: p.pair } : {}),
-      ...(a.pair ? { paired: a.pair } : {}),
-      attended,
-      missed,
-      attendedHours: minutes / 60,
-      weeksInTreatment: weeks,
-      weeksWithMeasure: measured.size,
-      unusableScores: p.unusable + a.unusable,
-      attendedByModality,
-      attendedHoursByModality,
-      measures,
-    };
-  });
+  return joinFromIndex(
+    outcomeJoinIndex(episodes, scores, sessions, timeZone),
+    primary,
+    asOf,
+    paired,
+    baselineLookbackDays,
+    extraInstruments,
+  );
 }

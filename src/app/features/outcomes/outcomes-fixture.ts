@@ -2,7 +2,7 @@ import { Episode, SessionRecord } from '../../domain/models';
 import { OutcomeEpisode } from '../../domain/outcomes/outcome-episode';
 import { MappedEpisode, MappedScore } from '../../fhir-mapping';
 import { DrillNames } from './drill-down/drill-down-view';
-import { selectOutcomeRows } from './outcomes-data';
+import { selectOutcomeIndex, selectOutcomeRows } from './outcomes-data';
 
 export const OUTCOMES_TODAY = '2026-11-29';
 export const OUTCOMES_ZONE = 'America/Chicago';
@@ -85,9 +85,11 @@ export const FIXTURE_NAMES: DrillNames = {
 /** The fixture joined as the page's selectors join it. */
 export function outcomeFixtureRows(): OutcomeEpisode[] {
   return selectOutcomeRows('phq-9', OUTCOMES_TODAY).projector(
-    FIXTURE_EPISODES,
-    scores,
-    sessions.map((s) => (s.id === 's2' ? { ...s, episodeId: 'e1' } : s)),
-    OUTCOMES_ZONE,
+    selectOutcomeIndex.projector(
+      FIXTURE_EPISODES,
+      scores,
+      sessions.map((s) => (s.id === 's2' ? { ...s, episodeId: 'e1' } : s)),
+      OUTCOMES_ZONE,
+    ),
   );
 }

@@ -18,6 +18,7 @@ import {
   staffSlice,
 } from '../../store/clinical-slices';
 import { IDLE_QUERY, QueryStatus, queriesFeature } from '../../store/queries-feature';
+import { QueryKey } from '../../store/query-key';
 import { selectQueryParams } from '../../store/router-selectors';
 import { provideOutcomesCharts } from './outcomes-chart-registration';
 import { selectOutcomeRows } from './outcomes-data';
@@ -46,7 +47,12 @@ describe('OutcomesEntry and OutcomesPage', () => {
   });
 
   async function render(
-    options: { role?: SignedInUser['role']; query?: QueryStatus; params?: object } = {},
+    options: {
+      role?: SignedInUser['role'];
+      query?: QueryStatus;
+      params?: object;
+      others?: Partial<Record<QueryKey, QueryStatus>>;
+    } = {},
   ) {
     TestBed.configureTestingModule({
       imports: [OutcomesEntry],
@@ -60,6 +66,10 @@ describe('OutcomesEntry and OutcomesPage', () => {
             { selector: themeFeature.selectMode, value: 'light' },
             { selector: selectQueryParams, value: options.params ?? {} },
             { selector: queriesFeature.selectQuery('outcomes'), value: options.query ?? LOADED },
+            {
+              selector: queriesFeature.selectByKey,
+              value: { outcomes: options.query ?? LOADED, ...options.others },
+            },
             { selector: selectOutcomeRows('phq-9', OUTCOMES_TODAY), value: outcomeFixtureRows() },
             { selector: episodesSlice.selectAll, value: FIXTURE_EPISODES },
             {
@@ -139,6 +149,38 @@ describe('OutcomesEntry and OutcomesPage', () => {
       'Encounter: stopped after 50 pages',
     );
     expect(element.querySelector('.data-note')?.textContent).toContain('not complete');
+  });
+
+  it('says the figures are partial when a caseload load replaced records with a partial set since', async () => {
+    let blob: Blob | undefined;
+    spyOn(URL, 'createObjectURL').and.callFake((b: Blob | MediaSource) => {
+      blob = b as Blob;
+      return 'blob:outcomes';
+    });
+    spyOn(URL, 'revokeObjectURL');
+    spyOn(HTMLAnchorElement.prototype, 'click');
+    const { element, loader } = await render({
+      query: { ...LOADED, loadedAt: 5 },
+      others: {
+        caseload: {
+          ...LOADED,
+          loadedAt: 6,
+          partial: true,
+          partialReasons: ['Only the first 50 pages were loaded (50000 of 137000 matches).'],
+        },
+      },
+    });
+    const note = element.querySelector('.data-note')?.textContent ?? '';
+    expect(note).toContain('Partial data.');
+    expect(note).toContain("the caseload, reloaded since, replaced its clients' records");
+    expect(note).toContain('50000 of 137000');
+    expect(element.querySelector('.section-note')?.textContent).toContain(
+      'Counted over the records loaded, which are partial.',
+    );
+    // An export says so too, never passing the figures off as whole.
+    const exports = await loader.getAllHarnesses(MatButtonHarness.with({ text: 'Export CSV' }));
+    await exports[0].click();
+    expect(await blob!.text()).toContain('PARTIAL DATA, figures may be low or wrong');
   });
 
   it('puts a tile’s list and each filter in the URL', async () => {

@@ -32,6 +32,7 @@ import {
   filterParams,
   filtersFromParams,
 } from './outcomes-filters';
+import { selectOutcomesCompleteness } from './outcomes-completeness';
 import { filtersPeriod, selectOutcomesView } from './outcomes-selectors';
 import { BREAKDOWN_LABELS, BreakdownDimension } from './outcomes-view-model';
 import { CensusTrendChart } from './trends/census-trend-chart';
@@ -87,6 +88,7 @@ export class OutcomesPage {
   );
   protected readonly view = computed(() => this.viewSignal()());
   protected readonly query = this.store.selectSignal(queriesFeature.selectQuery('outcomes'));
+  protected readonly completeness = this.store.selectSignal(selectOutcomesCompleteness);
   protected readonly ready = computed(() => {
     const q = this.query();
     return q.status === 'loaded' || q.loadedAt !== undefined;
@@ -165,7 +167,7 @@ export class OutcomesPage {
     const csv = breakdownCsv(
       view.breakdown,
       view.partTwo,
-      `${view.periodLabel} · ${view.levelLabel} · ${view.instrument}`,
+      this.exportTitle(),
       format(new Date(), 'yyyy-MM-dd HH:mm'),
     );
     downloadText(this.document, `outcomes-by-${view.breakdown.dimension}-${this.today}.csv`, csv);
@@ -183,13 +185,22 @@ export class OutcomesPage {
 
   /** A section's tables as CSV, after the notices and what the figures are for. */
   private exportLines(name: string, partTwo: boolean, lines: string[][]): void {
-    const view = this.view();
     const csv = csvText([
       ...csvPreamble(partTwo, format(new Date(), 'yyyy-MM-dd HH:mm')),
-      [`${view.periodLabel} · ${view.levelLabel} · ${view.instrument}`],
+      [this.exportTitle()],
       ...lines,
     ]);
     downloadText(this.document, `outcomes-${name}-${this.today}.csv`, csv);
+  }
+
+  /** What the figures are for; partial data is said in the file too, never exported as whole. */
+  private exportTitle(): string {
+    const view = this.view();
+    const title = `${view.periodLabel} · ${view.levelLabel} · ${view.instrument}`;
+    const { partial, reasons } = this.completeness();
+    return partial
+      ? `${title} · PARTIAL DATA, figures may be low or wrong: ${reasons.join('; ')}`
+      : title;
   }
 
   protected print(): void {

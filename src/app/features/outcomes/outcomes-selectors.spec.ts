@@ -15,6 +15,21 @@ function view(filters: Partial<OutcomesFilters> = {}) {
 }
 
 describe('outcomes selectors', () => {
+  it('says how many episodes of the figures started before the sessions loaded', () => {
+    expect(view().startedBeforeSessions).toBe(0);
+    // Sessions are loaded from 31 May 2024 (912 days before 29 November 2026).
+    expect(view().sessionsFrom).toBe('31 May 2024');
+    const early = rows().map((r) => ({ ...r, start: '2024-05-30' }));
+    const v = selectOutcomesView(DEFAULT_FILTERS, TODAY).projector(early, FIXTURE_NAMES);
+    // The three episodes of the cohort; none finished in the 90 days before.
+    expect(v.startedBeforeSessions).toBe(3);
+    const onTheDay = rows().map((r) => ({ ...r, start: '2024-05-31' }));
+    expect(
+      selectOutcomesView(DEFAULT_FILTERS, TODAY).projector(onTheDay, FIXTURE_NAMES)
+        .startedBeforeSessions,
+    ).toBe(0);
+  });
+
   it('reads the period from the filters, as of today', () => {
     expect(filtersPeriod(DEFAULT_FILTERS, TODAY)).toEqual({ from: '2026-09-01', to: TODAY });
     expect(

@@ -16,6 +16,7 @@ import { inOutcomesScope, periodKpis } from '../../domain/outcomes/period-kpis';
 import { Period, periodDays, periodPreset } from '../../domain/outcomes/period';
 import { censusSeries, ratesByAdmissionMonth } from '../../domain/outcomes/trends';
 import { formatDay } from '../../domain/progress/measure-summary';
+import { outcomeSessionsFrom } from '../../store/outcomes-query';
 import {
   conditionsSlice,
   organizationsSlice,
@@ -117,6 +118,7 @@ function viewSelector(filters: OutcomesFilters, today: CalendarDay) {
   const primary = instrumentById(filters.instrumentId) ?? instrumentById('phq-9')!;
   const period = filtersPeriod(filters, today);
   const [periodLabel, previousLabel] = periodWords(filters, period);
+  const sessionsFrom = outcomeSessionsFrom(today);
   const scope = {
     period,
     ...(filters.programId ? { programId: filters.programId } : {}),
@@ -156,6 +158,13 @@ function viewSelector(filters: OutcomesFilters, today: CalendarDay) {
         instrument: primary.shortName,
       };
       const spec = filters.drill ? drillSpec(filters.drill, context) : undefined;
+      // Sessions are loaded from `sessionsFrom` on: an episode of either cohort that started
+      // earlier has its attendance, hours and dose counted from then only.
+      const startedEarlier = new Set<string>();
+      for (const id of [...kpis.current.cohort, ...kpis.previous.cohort]) {
+        const start = byId.get(id)?.start;
+        if (start !== undefined && start < sessionsFrom) startedEarlier.add(id);
+      }
       return {
         periodLabel,
         previousLabel,
@@ -172,6 +181,8 @@ function viewSelector(filters: OutcomesFilters, today: CalendarDay) {
         cohortSize: cohort.length,
         unusableScores: cohort.reduce((n, r) => n + r.unusableScores, 0),
         partTwo: cohort.some(names.partTwo),
+        sessionsFrom: formatDay(sessionsFrom),
+        startedBeforeSessions: startedEarlier.size,
       };
     },
   );

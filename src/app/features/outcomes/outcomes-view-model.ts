@@ -207,4 +207,11 @@ export interface OutcomesPageView {
   readonly unusableScores: number;
   /** The cohort includes substance-use (42 CFR Part 2) records: exports carry the notice. */
   readonly partTwo: boolean;
+  /** The first day whose sessions were loaded (see `outcomeSessionsFrom`), formatted. */
+  readonly sessionsFrom: string;
+  /**
+   * Episodes of the cohort or of the comparison cohort that started before `sessionsFrom`: their
+   * attendance, hours and dose count only the sessions loaded.
+   */
+  readonly startedBeforeSessions: number;
 }
