@@ -31,6 +31,8 @@ export function bytesByType(used) {
     let root = n;
     for (let guard = 0; root.pagingParent !== null && guard < used.length; guard++)
       root = used[root.pagingParent];
+    // A next page whose parent was not recognised cannot be told apart by its URL.
+    if (root.kind === 'page') return 'next pages (search not recognised)';
     return /^\/fhir\/([A-Z]\w+)/.exec(new URL(root.url).pathname)?.[1] ?? root.kind;
   };
   const types = new Map();
