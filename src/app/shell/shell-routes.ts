@@ -8,20 +8,20 @@ export const SHELL_ROUTES: Routes = [
     path: '',
     component: AppShell,
     providers: [provideClinicalStore()],
+    // Every page under the shell shows the caseload's data status bar, with its Refresh (see
+    // store/query-key.ts); a client's page does not wait for it (store/clinical-effects.ts).
+    data: { needs: ['caseload'] },
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'caseload' },
       {
-        // Pages that do not read the caseload (outcomes, a client's page) do not load it.
         path: 'caseload',
         title: 'Caseload',
-        data: { needs: ['caseload'] },
         loadChildren: () =>
           import('../features/caseload/caseload-routes').then((m) => m.CASELOAD_ROUTES),
       },
       {
         path: 'step-down',
         title: 'Step-down',
-        data: { needs: ['caseload', 'journey'] },
         loadChildren: () =>
           import('../features/step-down/step-down-routes').then((m) => m.STEP_DOWN_ROUTES),
       },

@@ -34,7 +34,6 @@ import { toClinicalData } from './clinical-data';
 import { QueryKey, RouteNeed, clientOfQuery, clientQueryKey } from './query-key';
 import { QueryStatus, isFresh, queriesFeature } from './queries-feature';
 import { ServerWrites } from './server-feature';
-import { journeyPatientFromParams } from '../features/step-down/journey/journey-param';
 
 /** Resource types Waypoint may write (step-down planning, care plans, safety flags). */
 const WRITABLE_TYPES = ['EpisodeOfCare', 'CarePlan', 'Flag', 'Appointment'] as const;
@@ -61,10 +60,6 @@ function needsOf(route: ActivatedRouteSnapshot): QueryKey[] {
   const keys = own.flatMap((need): QueryKey[] => {
     if (need === 'client') {
       const patientId = route.paramMap.get('patientId');
-      return patientId ? [clientQueryKey(patientId)] : [];
-    }
-    if (need === 'journey') {
-      const patientId = journeyPatientFromParams(route.queryParams);
       return patientId ? [clientQueryKey(patientId)] : [];
     }
     return [need];

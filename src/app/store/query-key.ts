@@ -8,16 +8,13 @@
  *   view's flows and outcomes; it adds records without replacing what other queries loaded.
  * - `outcomes`: every episode, measure total and session the user may see, with the patients and
  *   diagnoses, for the director's outcomes; like `cohort` it adds records without replacing.
- * - `client/<id>`: one client's whole record, for their progress page or journey (the caseload
- *   holds recent history only).
+ * - `client/<id>`: one client's whole record, for their progress page (the caseload holds recent
+ *   sessions only; the board's journeys read episodes and scores, which it holds whole).
  */
 export type QueryKey = 'caseload' | 'cohort' | 'outcomes' | `client/${string}`;
 
-/**
- * What a route can declare in `data.needs`: `client` reads the route's `patientId` param,
- * `journey` the `journey` query parameter (the board's open journey); both load that client.
- */
-export type RouteNeed = 'caseload' | 'cohort' | 'client' | 'journey';
+/** What a route can declare in `data.needs`; `client` reads the route's `patientId` param. */
+export type RouteNeed = 'caseload' | 'cohort' | 'client';
 
 export function clientQueryKey(patientId: string): QueryKey {
   return `client/${patientId}`;

@@ -66,13 +66,4 @@ describe('selectJourneySection', () => {
     expect(section(without, IDLE_QUERY, undefined).status).toBe('not-loaded');
     expect(section(query('failed', { error: 'HTTP 503.' })).status).toBe('failed');
   });
-
-  it('does not draw a journey from a caseload that read recent sessions only', () => {
-    const recent = query('loaded', { loadedAt: 1, patientIds: ['p1'], historyFrom: '2026-06-13' });
-    // The route asks for the client's own load: it is on its way, then drawn, or failed.
-    expect(section(recent).status).toBe('loading');
-    expect(section(recent, query('loading')).status).toBe('loading');
-    expect(section(recent, query('loaded', { loadedAt: 2 })).status).toBe('ready');
-    expect(section(recent, query('failed', { error: 'HTTP 503.' })).status).toBe('failed');
-  });
 });

@@ -22,9 +22,11 @@ const SECTIONS_KEPT = 8;
  * The journey section for one client as of one day: one memoised selector per client and day,
  * shared by every caller, the few most recent kept (going back to a card reuses its journey).
  *
- * Nothing is drawn until a load that covers the client's whole record has succeeded (their own
- * load, which the route asks for with `needs: ['journey']`, or a caseload that read whole
- * records), so the caseload's recent history never shows as a whole journey.
+ * Nothing is drawn until a load that covers the client has succeeded (the caseload, which every
+ * card on the board comes from, or the client's own load from a visit to their progress page),
+ * so a half-loaded record never shows as a whole journey. The section starts no load of its
+ * own: a client who is not on the board is one click away on their progress page, which loads
+ * them.
  */
 export function selectJourneySection(patientId: string, today: CalendarDay) {
   const key = `${patientId}|${today}`;
@@ -45,17 +47,10 @@ function sectionSelector(patientId: string, today: CalendarDay) {
       const covered =
         own.status === 'loaded' ||
         own.loadedAt !== undefined ||
-        (!caseload.historyFrom && !!caseload.patientIds?.includes(patientId));
+        !!caseload.patientIds?.includes(patientId);
       if (covered && progress) return { status: 'ready', view: journeyTimeline(progress) };
-      if (
-        caseload.status === 'idle' ||
-        caseload.status === 'loading' ||
-        own.status === 'loading' ||
-        // The route has asked for the client's own load; it starts after this navigation.
-        (own.status === 'idle' && !!caseload.historyFrom)
-      )
+      if (caseload.status === 'idle' || caseload.status === 'loading' || own.status === 'loading')
         return { status: 'loading' };
-      if (own.status === 'failed') return { status: 'failed' };
       if (caseload.status === 'failed') return { status: 'failed' };
       return { status: 'not-loaded' };
     },
