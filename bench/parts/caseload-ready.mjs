@@ -22,6 +22,31 @@ const MARK = 'waypoint:caseload-ready';
 /** A run slower than this is repeated only once more (keeps the suite within its time). */
 const SLOW_MS = 15_000;
 
+/**
+ * Where the bytes go: the recorded requests by resource type (a next page counts for the search
+ * it continues), with requests and MB received, largest first.
+ */
+export function bytesByType(used) {
+  const typeOf = (n) => {
+    let root = n;
+    for (let guard = 0; root.pagingParent !== null && guard < used.length; guard++)
+      root = used[root.pagingParent];
+    // A next page whose parent was not recognised cannot be told apart by its URL.
+    if (root.kind === 'page') return 'next pages (search not recognised)';
+    return /^\/fhir\/([A-Z]\w+)/.exec(new URL(root.url).pathname)?.[1] ?? root.kind;
+  };
+  const types = new Map();
+  for (const n of used) {
+    const t = types.get(typeOf(n)) ?? { requests: 0, bytes: 0 };
+    t.requests++;
+    t.bytes += n.bytes;
+    types.set(typeOf(n), t);
+  }
+  return [...types]
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .map(([type, t]) => ({ type, requests: t.requests, mb: round(t.bytes / 1e6, 2) }));
+}
+
 /** Measures one user's caseload: N app loads and N floors, alternating. */
 export async function measureCaseload(browser, base, user, runs, { path = '/caseload' } = {}) {
   const { context, page } = await newPage(browser);
@@ -48,6 +73,10 @@ export async function measureCaseload(browser, base, user, runs, { path = '/case
     }
     const ratios = app.map((a, i) => a / floor[i]);
     const bytes = used.reduce((s, n) => s + n.bytes, 0);
+    const byType = bytesByType(used);
+    log(
+      `caseload ${user}: by type ${byType.map((t) => `${t.type} ${t.mb} MB/${t.requests}`).join(', ')}`,
+    );
     log(
       `caseload ${user}: ${clients} clients, app ${app.map(Math.round).join('/')} ms, floor ${floor.map(Math.round).join('/')} ms`,
     );
@@ -62,6 +91,7 @@ export async function measureCaseload(browser, base, user, runs, { path = '/case
       requests,
       floorRequests: used.length,
       mbReceived: round(bytes / 1e6, 2),
+      byType,
     };
   } finally {
     await context.close();

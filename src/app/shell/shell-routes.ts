@@ -8,7 +8,8 @@ export const SHELL_ROUTES: Routes = [
     path: '',
     component: AppShell,
     providers: [provideClinicalStore()],
-    // Every page under the shell reads the caseload (see store/query-key.ts).
+    // Every page under the shell shows the caseload's data status bar, with its Refresh (see
+    // store/query-key.ts); a client's page does not wait for it (store/clinical-effects.ts).
     data: { needs: ['caseload'] },
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'caseload' },

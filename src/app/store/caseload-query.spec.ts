@@ -2,15 +2,19 @@ import { Observable, firstValueFrom, of } from 'rxjs';
 import { SignedInUser } from '../core/auth/signed-in-user';
 import { FhirClient, SearchOutcome, SearchParams } from '../core/fhir/fhir-client';
 import { FhirResource } from '../core/fhir/fhir-resource';
-import { loadCaseload } from './caseload-query';
+import { SECURITY_LABELS } from '../domain/fhir-codes';
+import { Appointment, Encounter, mapSessions } from '../fhir-mapping';
+import { CORPUS } from '../../testing/fhir/corpus';
+import { CASELOAD_ENCOUNTER_ELEMENTS, caseloadHistoryFrom, loadCaseload } from './caseload-query';
 
 /** A fake client that answers each search by type and records what was asked. */
-function fakeClient(patients: number) {
+function fakeClient(patients: number, starts: (string | undefined)[] = []) {
   const calls: { type: string; params: SearchParams }[] = [];
   const episodes: FhirResource[] = Array.from({ length: patients }, (_, i) => ({
     resourceType: 'EpisodeOfCare',
     id: `e${i}`,
     patient: { reference: `Patient/p${i}` },
+    ...(starts[i] ? { period: { start: starts[i] } } : {}),
   }));
   const client = {
     search(type: string, params: SearchParams): Observable<SearchOutcome> {
@@ -84,5 +88,72 @@ describe('loadCaseload', () => {
       'Organization',
     ]);
     expect(run.patientIds).toEqual([]);
+  });
+
+  it('reads sessions from a week before the earliest active episode began', async () => {
+    const fake = fakeClient(3, ['2026-10-05', '2026-08-20T09:00:00-05:00', '2026-11-01']);
+    const run = await firstValueFrom(loadCaseload(fake.client, user('director')));
+    // 2026-08-20 less the 7-day baseline look-back and a day for time zones.
+    expect(run.historyFrom).toBe('2026-08-12');
+    const paramsOf = (type: string) => fake.calls.find((c) => c.type === type)!.params;
+    expect(paramsOf('Appointment')['date']).toBe('ge2026-08-12');
+    expect(paramsOf('Encounter')['date']).toBe('ge2026-08-12');
+    expect(paramsOf('Encounter')['_elements']).toBe(CASELOAD_ENCOUNTER_ELEMENTS);
+    // Everything else stays whole: readiness reads the last scores however old they are.
+    const whole = ['EpisodeOfCare', 'Observation', 'QuestionnaireResponse', 'Flag', 'CarePlan'];
+    for (const type of [...whole, 'Condition', 'CareTeam']) {
+      const params = fake.calls.filter((c) => c.type === type).at(-1)!.params;
+      expect(Object.keys(params)).withContext(type).toEqual(['patient']);
+    }
+  });
+
+  it('reads whole histories when an episode has no usable start, or there are no episodes', () => {
+    const episode = (start?: string): FhirResource => ({
+      resourceType: 'EpisodeOfCare',
+      ...(start ? { period: { start } } : {}),
+    });
+    expect(caseloadHistoryFrom([episode('2026-10-05'), episode()])).toBeUndefined();
+    expect(caseloadHistoryFrom([episode('2026-10-05'), episode('next spring')])).toBeUndefined();
+    expect(caseloadHistoryFrom([{ resourceType: 'CareTeam' }])).toBeUndefined();
+    expect(caseloadHistoryFrom([episode('2026-10-05')])).toBe('2026-09-27');
+  });
+
+  it("reads a psychiatrist's care-team clients whole: care teams give no dates", async () => {
+    const fake = fakeClient(2);
+    const run = await firstValueFrom(loadCaseload(fake.client, user('psychiatrist')));
+    expect(run.historyFrom).toBeUndefined();
+    expect(fake.calls.find((c) => c.type === 'Encounter')!.params).toEqual({
+      patient: ['Patient/p0', 'Patient/p1'],
+    });
+  });
+
+  it('trims Encounters to elements that map to the same sessions as whole resources', () => {
+    const corpus = CORPUS.map((e) => e.resource as unknown as Encounter | Appointment).filter(
+      (r) => r.resourceType === 'Encounter' || r.resourceType === 'Appointment',
+    );
+    const first = corpus.find(
+      (r) => r.resourceType === 'Encounter' && mapSessions([r]).items.length === 1,
+    )!;
+    // A 42 CFR Part 2 label must survive the trim: the caseload flags substance-use records.
+    const labelled = {
+      ...first,
+      id: 'labelled',
+      meta: { security: [{ system: SECURITY_LABELS.substanceUse.system, code: 'ETH' }] },
+    } as Encounter;
+    const sessions = [...corpus, labelled];
+    const keep = new Set(['resourceType', 'id', ...CASELOAD_ENCOUNTER_ELEMENTS.split(',')]);
+    // What `_elements` leaves: the listed elements and the id (meta only because it is listed).
+    const trimmed = sessions.map((r) =>
+      r.resourceType === 'Encounter'
+        ? (Object.fromEntries(Object.entries(r).filter(([key]) => keep.has(key))) as Encounter)
+        : r,
+    );
+    expect(sessions.filter((r) => r.resourceType === 'Encounter').length).toBeGreaterThan(5);
+    const whole = mapSessions(sessions);
+    const subset = mapSessions(trimmed);
+    expect(whole.items.some((s) => s.securityLabels?.length)).toBeTrue();
+    expect(subset.items).toEqual(whole.items);
+    expect(subset.rejected.map((r) => r.reason)).toEqual(whole.rejected.map((r) => r.reason));
+    expect(subset.warnings).toEqual(whole.warnings);
   });
 });

@@ -1,8 +1,11 @@
 import { Observable, forkJoin, map, of, switchMap } from 'rxjs';
-import { FhirClient, SearchOutcome } from '../core/fhir/fhir-client';
+import { FhirClient, SearchOutcome, SearchParams } from '../core/fhir/fhir-client';
 import { FhirResource } from '../core/fhir/fhir-resource';
 import { SignedInUser } from '../core/auth/signed-in-user';
 import { Reference, referencedId } from '../fhir-mapping';
+import { CalendarDay } from '../domain/models';
+import { BASELINE_LOOKBACK_DAYS } from '../domain/recovery/episode-baseline';
+import { addDays } from '../domain/time/calendar-day';
 
 /** The raw result of a query: every resource it brought, and how complete that is. */
 export interface QueryRun {
@@ -11,6 +14,12 @@ export interface QueryRun {
   readonly partial: boolean;
   readonly partialReasons: readonly string[];
   readonly requests: number;
+  /**
+   * When the load read sessions only from this day on (the caseload's recent history), not
+   * whole records: a client page then loads the client's whole record itself, and the sessions
+   * of covered patients are replaced only from this day on.
+   */
+  readonly historyFrom?: CalendarDay;
 }
 
 /**
@@ -43,24 +52,60 @@ function caseloadSearch(client: FhirClient, user: SignedInUser): Observable<Sear
 /**
  * The searches for everything about a set of patients: one search per resource type with
  * the patients as one OR list (the client pages, and posts or splits long lists), so the number
- * of searches does not grow with the caseload.
+ * of searches does not grow with the caseload. With `from`, sessions (Appointments and
+ * Encounters, two thirds of a program's bytes) are read from that day on, Encounters only with
+ * the elements the session mapper reads; scores stay whole, because readiness, measures due and
+ * the primary measure read a client's last administrations however old they are.
  */
 export function patientSearches(
   client: FhirClient,
   patients: readonly string[],
+  from?: CalendarDay,
 ): Observable<SearchOutcome>[] {
   const patient = patients.map((id) => `Patient/${id}`);
+  const recent: SearchParams = from ? { date: `ge${from}` } : {};
   return [
     client.search('EpisodeOfCare', { patient }),
     client.search('Observation', { patient }),
     client.search('QuestionnaireResponse', { patient }),
-    client.search('Appointment', { patient }),
-    client.search('Encounter', { patient }),
+    client.search('Appointment', { patient, ...recent }),
+    client.search('Encounter', {
+      patient,
+      ...(from ? { ...recent, _elements: CASELOAD_ENCOUNTER_ELEMENTS } : {}),
+    }),
     client.search('Flag', { patient }),
     client.search('CarePlan', { patient }),
     client.search('Condition', { patient }),
     client.search('CareTeam', { patient }),
   ];
+}
+
+/**
+ * What the session mapper reads of an Encounter, and `meta` for its security labels (a server
+ * need not keep `meta` unasked). Participants and class are half an Encounter's bytes.
+ */
+export const CASELOAD_ENCOUNTER_ELEMENTS =
+  'meta,status,type,serviceType,subject,period,length,episodeOfCare,appointment';
+
+/**
+ * The first day of sessions the caseload needs: every row reads its client's sessions in their
+ * current episode (weekly hours from its start; the 14-day attendance and the next session fall
+ * inside it), so the earliest start among the active episodes found, less a week (the look-back
+ * a baseline gets, so missed sessions just before a start still count in a run) and a day for
+ * time zones. Undefined when the search found no episode with a readable start (a
+ * psychiatrist's care teams): whole histories then.
+ */
+export function caseloadHistoryFrom(matches: readonly FhirResource[]): CalendarDay | undefined {
+  let earliest: CalendarDay | undefined;
+  for (const resource of matches) {
+    if (resource.resourceType !== 'EpisodeOfCare') continue;
+    const start = (resource['period'] as { start?: unknown } | undefined)?.start;
+    const day = typeof start === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(start)?.[0] : undefined;
+    // One episode without a usable start could need any history: read it all.
+    if (!day) return undefined;
+    if (!earliest || day < earliest) earliest = day;
+  }
+  return earliest ? addDays(earliest, -(BASELINE_LOOKBACK_DAYS + 1)) : undefined;
 }
 
 /** Staff and programs, for names and grouping: small, and the same whatever the caseload. */
@@ -71,16 +116,24 @@ export function directorySearches(client: FhirClient): Observable<SearchOutcome>
   ];
 }
 
+/**
+ * The user's caseload: who is in care, and of their record what the caseload rows and the
+ * transition board read (see `patientSearches` and `caseloadHistoryFrom`).
+ */
 export function loadCaseload(client: FhirClient, user: SignedInUser): Observable<QueryRun> {
   return caseloadSearch(client, user).pipe(
     switchMap((first) => {
       const patientIds = patientIdsOf(first.matches);
+      const from = caseloadHistoryFrom(first.matches);
       const rest = [
-        ...(patientIds.length ? patientSearches(client, patientIds) : []),
+        ...(patientIds.length ? patientSearches(client, patientIds, from) : []),
         ...directorySearches(client),
       ];
       return (rest.length ? forkJoin(rest) : of([])).pipe(
-        map((outcomes) => combine([first, ...outcomes], patientIds)),
+        map((outcomes) => ({
+          ...combine([first, ...outcomes], patientIds),
+          ...(from && patientIds.length ? { historyFrom: from } : {}),
+        })),
       );
     }),
   );

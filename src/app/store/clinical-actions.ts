@@ -34,6 +34,8 @@ export const ClinicalApiActions = createActionGroup({
       partialReasons: readonly string[];
       requests: number;
       mapping: MappingSummary;
+      /** Sessions were read from this day on only (see `QueryRun.historyFrom`). */
+      historyFrom?: string;
     }>(),
     'Query Failed': props<{ query: QueryKey; message: string; forbidden: boolean }>(),
     'Recovery Curves Loaded': props<{ curves: RecoveryCurvesRecord; problem?: string }>(),

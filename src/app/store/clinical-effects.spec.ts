@@ -149,6 +149,8 @@ describe('clinical effects', () => {
     );
     // 1 caseload search, 9 per patient, staff and programs.
     expect(search.calls.count()).toBe(12);
+    // Sessions and scores from 8 days before the episode began (2026-10-05): recent history.
+    expect(loaded.historyFrom).toBe('2026-09-27');
   });
 
   it('reports a refusal as not permitted', () => {
@@ -187,7 +189,7 @@ describe('clinical effects', () => {
       patientIds,
     });
 
-    it('is served from a fresh caseload that covers the client, with no extra requests', () => {
+    it("is served from a fresh caseload that read the client's whole record, with no extra requests", () => {
       setup(fresh(['p1', 'p9']));
       const out = collect(startNeededQueries$);
       actions$.next(RouteDataActions.dataNeeded({ query: 'client/p9' }));
@@ -201,13 +203,24 @@ describe('clinical effects', () => {
       expect(out.map((a) => a.type)).toEqual([ClinicalApiActions.queryStarted.type]);
     });
 
-    it('waits for a caseload load in flight before deciding', () => {
-      setup({ ...IDLE_QUERY, status: 'loading' });
+    it('loads the client itself when the caseload read recent history only', () => {
+      setup({ ...fresh(['p1', 'p9']), historyFrom: '2026-09-27' });
+      const out = collect(startNeededQueries$);
+      actions$.next(RouteDataActions.dataNeeded({ query: 'client/p9' }));
+      expect(out.map((a) => a.type)).toEqual([ClinicalApiActions.queryStarted.type]);
+    });
+
+    it('does not refetch a client loaded within the cache time', () => {
+      setup({ ...fresh(['p1', 'p9']), historyFrom: '2026-09-27' }, fresh(['p9']));
       const out = collect(startNeededQueries$);
       actions$.next(RouteDataActions.dataNeeded({ query: 'client/p9' }));
       expect(out).toEqual([]);
-      store.overrideSelector(queriesFeature.selectQuery('caseload'), fresh(['p1']));
-      store.refreshState();
+    });
+
+    it('does not wait for a caseload load in flight', () => {
+      setup({ ...IDLE_QUERY, status: 'loading' });
+      const out = collect(startNeededQueries$);
+      actions$.next(RouteDataActions.dataNeeded({ query: 'client/p9' }));
       expect(out.map((a) => a.type)).toEqual([ClinicalApiActions.queryStarted.type]);
       expect((out[0] as ReturnType<typeof ClinicalApiActions.queryStarted>).query).toBe(
         'client/p9',

@@ -9,7 +9,6 @@ import {
   catchError,
   distinctUntilChanged,
   filter,
-  first,
   from,
   groupBy,
   map,
@@ -59,21 +58,26 @@ function signedInUsers(store: Store) {
 function needsOf(route: ActivatedRouteSnapshot): QueryKey[] {
   const own = (route.data['needs'] as RouteNeed[] | undefined) ?? [];
   const keys = own.flatMap((need): QueryKey[] => {
-    if (need !== 'client') return [need];
-    const patientId = route.paramMap.get('patientId');
-    return patientId ? [clientQueryKey(patientId)] : [];
+    if (need === 'client') {
+      const patientId = route.paramMap.get('patientId');
+      return patientId ? [clientQueryKey(patientId)] : [];
+    }
+    return [need];
   });
   return [...keys, ...route.children.flatMap(needsOf)];
 }
 
 /**
- * A client's record is already in the store when a fresh caseload load covered them. A partial
- * caseload (a page failed) does not count: the client's own load is small enough to be whole.
+ * A client's whole record is already in the store when a fresh caseload load covered them and
+ * read whole histories (a psychiatrist's, whose care teams give no episode dates to bound it
+ * by). A caseload that read recent history only does not: the client's own load is small. A
+ * partial caseload (a page failed) does not count either.
  */
 function coveredByCaseload(caseload: QueryStatus, patientId: string, now: number): boolean {
   return (
     caseload.status === 'loaded' &&
     !caseload.partial &&
+    !caseload.historyFrom &&
     isFresh(caseload, now) &&
     !!caseload.patientIds?.includes(patientId)
   );
@@ -93,29 +97,25 @@ export const routeDataNeeds$ = createEffect(
 
 /**
  * A need starts a load unless the data is fresh (the short cache between pages). A client's
- * need waits for a caseload load in flight, and is met by it when the caseload covers them, so
- * opening a client from the caseload (or reloading their page) costs no extra requests.
+ * need is also met by a fresh caseload that read their whole record; it does not wait for a
+ * caseload in flight, which reads recent history only (or runs on another page's behalf), so
+ * a client's page never waits for the whole caseload.
  */
 export const startNeededQueries$ = createEffect(
   (actions$ = inject(Actions), store = inject(Store)) => {
     return actions$.pipe(
       ofType(RouteDataActions.dataNeeded),
-      mergeMap(({ query }) => {
+      concatLatestFrom(({ query }) => [
+        store.select(queriesFeature.selectQuery(query)),
+        store.select(queriesFeature.selectQuery('caseload')),
+      ]),
+      filter(([{ query }, status, caseload]) => {
+        const now = Date.now();
         const patientId = clientOfQuery(query);
-        const own$ = store.select(queriesFeature.selectQuery(query)).pipe(first());
-        if (!patientId) return own$.pipe(map((status) => ({ query, status, covered: false })));
-        return store.select(queriesFeature.selectQuery('caseload')).pipe(
-          first((caseload) => caseload.status !== 'loading'),
-          concatLatestFrom(() => own$),
-          map(([caseload, status]) => ({
-            query,
-            status,
-            covered: coveredByCaseload(caseload, patientId, Date.now()),
-          })),
-        );
+        if (patientId && coveredByCaseload(caseload, patientId, now)) return false;
+        return !isFresh(status, now);
       }),
-      filter(({ status, covered }) => !covered && !isFresh(status, Date.now())),
-      map(({ query }) => ClinicalApiActions.queryStarted({ query, startedAt: Date.now() })),
+      map(([{ query }]) => ClinicalApiActions.queryStarted({ query, startedAt: Date.now() })),
     );
   },
   { functional: true },
@@ -166,6 +166,7 @@ export const runQuery$ = createEffect(
                   partialReasons: run.partialReasons,
                   requests: run.requests,
                   mapping,
+                  ...(run.historyFrom ? { historyFrom: run.historyFrom } : {}),
                 });
               }),
               catchError((error: unknown) => of(queryFailed(query, error))),

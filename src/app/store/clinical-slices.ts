@@ -27,6 +27,8 @@ export const sessionsSlice = createEntitySlice('sessions', {
   pick: (d: ClinicalData) => d.sessions,
   selectId: bySource,
   patientOf: byPatient,
+  // The caseload reads recent sessions only (`historyFrom`).
+  dateOf: (session) => session.start,
 });
 export const flagsSlice = createEntitySlice('flags', {
   pick: (d: ClinicalData) => d.flags,

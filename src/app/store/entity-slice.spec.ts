@@ -13,7 +13,7 @@ const episode = (id: string, patientId: string): MappedEpisode => ({
   start: '2026-10-01',
 });
 
-function loaded(data: Partial<ClinicalData>, patientIds: string[]): Action {
+function loaded(data: Partial<ClinicalData>, patientIds: string[], historyFrom?: string): Action {
   return ClinicalApiActions.queryLoaded({
     query: 'caseload',
     data: { ...EMPTY_DATA, ...data },
@@ -23,6 +23,7 @@ function loaded(data: Partial<ClinicalData>, patientIds: string[]): Action {
     partialReasons: [],
     requests: 1,
     mapping: NO_PROBLEMS,
+    ...(historyFrom ? { historyFrom } : {}),
   });
 }
 
@@ -63,5 +64,41 @@ describe('clinical entity slices', () => {
     let state = reducer(undefined, loaded({ staff: [{ id: 'a', name: 'A', active: true }] }, []));
     state = reducer(state, loaded({ staff: [{ id: 'b', name: 'B', active: true }] }, ['p1']));
     expect(state.ids).toEqual(['a', 'b']);
+  });
+
+  it('replace sessions only from the day a recent-history load read from', () => {
+    const session = (id: string, start: string): MappedSession => ({
+      id,
+      patientId: 'p1',
+      modality: 'cbt',
+      status: 'attended',
+      start,
+      minutes: 60,
+      sourceType: 'Encounter',
+    });
+    const reducer = sessionsSlice.feature.reducer;
+    // The client's whole record, from their page.
+    let state = reducer(
+      undefined,
+      loaded(
+        {
+          sessions: [
+            session('old', '2026-03-02T09:00:00-06:00'),
+            session('edge', '2026-09-27T20:00:00-10:00'),
+            session('gone', '2026-10-06T09:00:00-05:00'),
+            session('kept', '2026-10-07T09:00:00-05:00'),
+          ],
+        },
+        ['p1'],
+      ),
+    );
+    // Then a caseload reading from 2026-09-27: 'gone' was deleted on the server.
+    state = reducer(
+      state,
+      loaded({ sessions: [session('kept', '2026-10-07T09:00:00-05:00')] }, ['p1'], '2026-09-27'),
+    );
+    // Older history stays, and so does the bound's own day (the server's bound may differ by a
+    // time zone); what the load covered is replaced.
+    expect(state.ids).toEqual(['Encounter/old', 'Encounter/edge', 'Encounter/kept']);
   });
 });

@@ -2,6 +2,7 @@ import { EntityState, createEntityAdapter } from '@ngrx/entity';
 import { createFeature, createFeatureSelector, createReducer, on } from '@ngrx/store';
 import { ClinicalApiActions } from './clinical-actions';
 import { ClinicalData } from './clinical-data';
+import { addDays } from '../domain/time/calendar-day';
 
 interface SliceOptions<T> {
   /** Which records of a loaded query belong to this slice. */
@@ -10,12 +11,19 @@ interface SliceOptions<T> {
   readonly selectId?: (record: NoInfer<T>) => string;
   /** Records of one patient: a query replaces the records of the patients it covered. */
   readonly patientOf?: (record: NoInfer<T>) => string;
+  /**
+   * For records a query may read from a day on only (sessions): such a query replaces a
+   * covered patient's records from that day on and keeps the older ones another load brought.
+   */
+  readonly dateOf?: (record: NoInfer<T>) => string | undefined;
 }
 
 /**
  * One NgRx entity slice of clinical records, filled from `[Clinical API] Query Loaded`. When a
  * query covers a patient, their records are replaced (so a refresh drops what the server no
- * longer has); records not tied to a patient (staff, organisations) are upserted.
+ * longer has), sessions only from the day the query read from when it read recent ones only
+ * (the caseload), so a client's whole record loaded by their page is not cut back;
+ * records not tied to a patient (staff, organisations) are upserted.
  */
 export function createEntitySlice<T extends { readonly id: string }, N extends string>(
   name: N,
@@ -28,15 +36,27 @@ export function createEntitySlice<T extends { readonly id: string }, N extends s
     name,
     reducer: createReducer<EntityState<T>>(
       adapter.getInitialState(),
-      on(ClinicalApiActions.queryLoaded, (state, { data, patientIds }): EntityState<T> => {
-        const { patientOf } = options;
-        let next = state;
-        if (patientOf && patientIds.length) {
-          const covered = new Set(patientIds);
-          next = adapter.removeMany((record) => covered.has(patientOf(record)), next);
-        }
-        return adapter.upsertMany(options.pick(data) as T[], next);
-      }),
+      on(
+        ClinicalApiActions.queryLoaded,
+        (state, { data, patientIds, historyFrom }): EntityState<T> => {
+          const { patientOf, dateOf } = options;
+          let next = state;
+          if (patientOf && patientIds.length) {
+            const covered = new Set(patientIds);
+            // A day's slack: a record on the first day may have been outside the server's
+            // bound in its time zone, so it is kept (and replaced if it came back).
+            const replaceFrom = historyFrom && dateOf ? addDays(historyFrom, 1) : undefined;
+            const replaced = (record: T) => {
+              if (!covered.has(patientOf(record))) return false;
+              const day = replaceFrom ? dateOf!(record) : undefined;
+              // Lexical order of ISO dates: a record dated before the bound is older history.
+              return !day || !replaceFrom || day >= replaceFrom;
+            };
+            next = adapter.removeMany(replaced, next);
+          }
+          return adapter.upsertMany(options.pick(data) as T[], next);
+        },
+      ),
     ),
   });
   const selectors = adapter.getSelectors(createFeatureSelector<EntityState<T>>(name));

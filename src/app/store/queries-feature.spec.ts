@@ -37,6 +37,16 @@ describe('queriesFeature', () => {
     });
   });
 
+  it('records the day a recent-history load read from, so it does not stand for whole records', () => {
+    const state = reducer(
+      undefined,
+      ClinicalApiActions.queryLoaded({ ...loadedAction, historyFrom: '2026-09-27' }),
+    );
+    expect(state.byKey.caseload?.historyFrom).toBe('2026-09-27');
+    const whole = reducer(undefined, loadedAction);
+    expect(whole.byKey.caseload && 'historyFrom' in whole.byKey.caseload).toBeFalse();
+  });
+
   it('keeps what was loaded while refreshing, and says why a load failed', () => {
     let state = reducer(undefined, loadedAction);
     state = reducer(

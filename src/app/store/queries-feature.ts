@@ -15,6 +15,11 @@ export interface QueryStatus {
   readonly requests: number;
   /** The patients the last load covered (a client page is served from the caseload's). */
   readonly patientIds?: readonly string[];
+  /**
+   * Set when the load read those patients' sessions only from this day on (the caseload): it
+   * then stands for their current care, not their whole record.
+   */
+  readonly historyFrom?: string;
   readonly mapping?: MappingSummary;
   readonly error?: string;
   readonly forbidden?: boolean;
@@ -48,7 +53,7 @@ export const queriesFeature = createFeature({
       ClinicalApiActions.queryLoaded,
       (
         state,
-        { query, loadedAt, partial, partialReasons, requests, mapping, patientIds },
+        { query, loadedAt, partial, partialReasons, requests, mapping, patientIds, historyFrom },
       ): QueriesState => ({
         byKey: {
           ...state.byKey,
@@ -60,6 +65,7 @@ export const queriesFeature = createFeature({
             requests,
             mapping,
             patientIds,
+            ...(historyFrom ? { historyFrom } : {}),
           },
         },
       }),

@@ -34,4 +34,12 @@ describe('selectClientLoad', () => {
       status: { ...IDLE_QUERY, status: 'loading' },
     });
   });
+
+  it('is never served by a caseload that read recent sessions only: no flash of a part record', () => {
+    const recent: QueryStatus = { ...loaded(['p1', 'p2']), historyFrom: '2026-06-13' };
+    expect(project(IDLE_QUERY, recent)).toEqual({
+      source: 'client',
+      status: { ...IDLE_QUERY, status: 'loading' },
+    });
+  });
 });

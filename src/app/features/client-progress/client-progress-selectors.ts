@@ -41,7 +41,9 @@ export function selectClientProgress(patientId: string, today: CalendarDay) {
 
 /**
  * Where the client's data stands: their own query when the page started one, else the
- * caseload's when it covered them (the page was served from it).
+ * caseload's when it read their whole record (the page was served from it). A caseload that
+ * read recent history only never stands for the client's record, so the page shows nothing of
+ * it before their own load.
  */
 export function selectClientLoad(patientId: string) {
   return createSelector(
@@ -49,7 +51,7 @@ export function selectClientLoad(patientId: string) {
     queriesFeature.selectQuery('caseload'),
     (own, caseload) => {
       if (own.status !== 'idle') return { source: 'client' as const, status: own };
-      const covered = !!caseload.patientIds?.includes(patientId);
+      const covered = !caseload.historyFrom && !!caseload.patientIds?.includes(patientId);
       if (covered || caseload.status === 'loading' || caseload.status === 'idle')
         return { source: 'caseload' as const, status: caseload };
       // The caseload loaded without this client: the page's own load is about to start.
