@@ -4,6 +4,7 @@ import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Observable, ReplaySubject, Subject, of, throwError } from 'rxjs';
 import { UserMenuActions } from '../core/auth/auth-actions';
+import { APP_CONFIG } from '../core/config/app-config';
 import { authFeature } from '../core/auth/auth-feature';
 import { SignedInUser } from '../core/auth/signed-in-user';
 import { FhirClient, SearchOutcome } from '../core/fhir/fhir-client';
@@ -72,6 +73,8 @@ const RESOURCES: Record<string, SearchOutcome> = {
   ]),
 };
 
+const LOCAL_PHP = { system: 'urn:oid:2.16.840.1.113883.3.999', code: 'DAY-TX', level: 'php' };
+
 describe('clinical effects', () => {
   let actions$: ReplaySubject<Action>;
   let store: MockStore;
@@ -99,6 +102,8 @@ describe('clinical effects', () => {
           ],
         }),
         { provide: FhirClient, useValue: { search, read } },
+        // The program's config.json: one local level-of-care code of its own.
+        { provide: APP_CONFIG, useValue: { codeMaps: { levelOfCare: [LOCAL_PHP] } } },
       ],
     });
     store = TestBed.inject(MockStore);
@@ -151,6 +156,26 @@ describe('clinical effects', () => {
     expect(search.calls.count()).toBe(12);
     // Sessions and scores from 8 days before the episode began (2026-10-05): recent history.
     expect(loaded.historyFrom).toBe('2026-09-27');
+  });
+
+  it('maps episodes with the level-of-care codes config.json adds', () => {
+    setup();
+    const [episode] = RESOURCES['EpisodeOfCare'].matches;
+    const local = {
+      ...episode,
+      type: [{ coding: [{ system: LOCAL_PHP.system, code: LOCAL_PHP.code }] }],
+    };
+    search.and.callFake((type: string) =>
+      of(
+        type === 'EpisodeOfCare'
+          ? { ...RESOURCES['EpisodeOfCare'], matches: [local] }
+          : (RESOURCES[type] ?? outcome([])),
+      ),
+    );
+    const out = collect(runQuery$);
+    actions$.next(ClinicalApiActions.queryStarted({ query: 'caseload', startedAt: 0 }));
+    const loaded = out[0] as ReturnType<typeof ClinicalApiActions.queryLoaded>;
+    expect(loaded.data.episodes.map((e) => [e.id, e.level])).toEqual([['e1', 'php']]);
   });
 
   it('reports a refusal as not permitted', () => {

@@ -34,6 +34,8 @@ import { toClinicalData } from './clinical-data';
 import { QueryKey, RouteNeed, clientOfQuery, clientQueryKey } from './query-key';
 import { QueryStatus, isFresh, queriesFeature } from './queries-feature';
 import { ServerWrites } from './server-feature';
+import { APP_CONFIG } from '../core/config/app-config';
+import { mappingContextOf } from './mapping-context';
 
 /** Resource types Waypoint may write (step-down planning, care plans, safety flags). */
 const WRITABLE_TYPES = ['EpisodeOfCare', 'CarePlan', 'Flag', 'Appointment'] as const;
@@ -145,7 +147,12 @@ function runFor(client: FhirClient, query: QueryKey, user: SignedInUser): Observ
 
 /** Runs each query; a new start of the same query replaces the one in flight, not the others. */
 export const runQuery$ = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), client = inject(FhirClient)) => {
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    client = inject(FhirClient),
+    context = mappingContextOf(inject(APP_CONFIG)),
+  ) => {
     return actions$.pipe(
       ofType(ClinicalApiActions.queryStarted),
       groupBy(({ query }) => query),
@@ -156,7 +163,7 @@ export const runQuery$ = createEffect(
             if (!user) return EMPTY;
             return runFor(client, query, user).pipe(
               map((run) => {
-                const { data, mapping } = toClinicalData(mapResources(run.resources));
+                const { data, mapping } = toClinicalData(mapResources(run.resources, context));
                 return ClinicalApiActions.queryLoaded({
                   query,
                   data,

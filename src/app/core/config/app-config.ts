@@ -1,5 +1,6 @@
 import { InjectionToken, makeEnvironmentProviders } from '@angular/core';
 import { LevelOfCare } from '../../domain/models';
+import { CodeMaps } from './code-maps-validation';
 
 /** How Waypoint signs in: SMART App Launch against the FHIR server, or an open (unsecured) server. */
 export type AuthMode = 'smart' | 'open';
@@ -22,8 +23,8 @@ export interface AppConfig {
   readonly programTimeZone: string;
   /** Program or site shown in the toolbar. */
   readonly programName: string;
-  /** Code maps later issues add (e.g. local level-of-care codes); validated by their owners. */
-  readonly codeMaps: Readonly<Record<string, unknown>>;
+  /** A program's own codes (local level-of-care codes), validated at start-up. */
+  readonly codeMaps: CodeMaps;
   /**
    * Clinical thresholds a program may override. `expectedWeeks` is validated here, at start-up;
    * other entries by the domain library that reads them.

@@ -70,6 +70,52 @@ describe('validateAppConfig', () => {
     expect(problems[5].message).toContain('"Mars/Olympus_Mons" is not a known IANA time zone');
   });
 
+  it('reads a program’s own level-of-care codes, naming each bad entry', () => {
+    const good = validateAppConfig({
+      ...valid,
+      codeMaps: {
+        levelOfCare: [{ system: ' urn:oid:1.2.3 ', code: ' IOP-A ', level: 'iop' }],
+      },
+    });
+    expect(good.ok && good.config.codeMaps).toEqual({
+      levelOfCare: [{ system: 'urn:oid:1.2.3', code: 'IOP-A', level: 'iop' }],
+    });
+    const problems = problemsOf({
+      ...valid,
+      codeMaps: {
+        levelOfCare: [
+          { system: 'urn:x', code: 'A', level: 'iop' },
+          { system: 'urn:x', level: 'php' },
+          { code: 'B', level: 'php' },
+          { system: 'urn:x', code: 'C', level: 'day-program' },
+          'IOP',
+        ],
+      },
+    });
+    expect(problems).toEqual([
+      { field: 'codeMaps.levelOfCare[1].code', message: 'is required' },
+      {
+        field: 'codeMaps.levelOfCare[2].system',
+        message: 'is required (codes are only unique within a system)',
+      },
+      {
+        field: 'codeMaps.levelOfCare[3].level',
+        message:
+          '"day-program" is not one of inpatient, residential, php, iop, outpatient, aftercare',
+      },
+      {
+        field: 'codeMaps.levelOfCare[4]',
+        message: 'must be a { "system", "code", "level" } object',
+      },
+    ]);
+    expect(problemsOf({ ...valid, codeMaps: { levelOfCare: 'iop' } })).toEqual([
+      {
+        field: 'codeMaps.levelOfCare',
+        message: 'must be a list of { "system", "code", "level" } entries',
+      },
+    ]);
+  });
+
   it('requires the FHIR base URL and the time zone', () => {
     const problems = problemsOf({ auth: 'open' });
     expect(problems.map((p) => p.field)).toEqual(['fhirBaseUrl', 'programTimeZone']);

@@ -1,4 +1,5 @@
 import { AppConfig, AuthMode } from './app-config';
+import { validateCodeMaps } from './code-maps-validation';
 import { validateExpectedWeeks } from './expected-weeks-validation';
 
 /** One problem with the configuration file, naming the field it concerns. */
@@ -98,6 +99,7 @@ export function validateAppConfig(raw: unknown, file = 'config.json'): ConfigRes
   }
   const thresholds = isRecord(raw['clinicalThresholds']) ? raw['clinicalThresholds'] : {};
   const expectedWeeks = validateExpectedWeeks(thresholds['expectedWeeks'], fail);
+  const codeMaps = validateCodeMaps(raw['codeMaps'], fail);
 
   if (problems.length > 0) return { ok: false, file, problems };
   return {
@@ -110,7 +112,7 @@ export function validateAppConfig(raw: unknown, file = 'config.json'): ConfigRes
       idleTimeoutMinutes: idle as number,
       programTimeZone: zone as string,
       programName: programName as string,
-      codeMaps: (raw['codeMaps'] as Raw | undefined) ?? {},
+      codeMaps,
       clinicalThresholds: {
         ...thresholds,
         ...('expectedWeeks' in thresholds ? { expectedWeeks } : {}),
