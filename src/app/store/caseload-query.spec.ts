@@ -5,7 +5,8 @@ import { FhirResource } from '../core/fhir/fhir-resource';
 import { SECURITY_LABELS } from '../domain/fhir-codes';
 import { Appointment, Encounter, mapSessions } from '../fhir-mapping';
 import { CORPUS } from '../../testing/fhir/corpus';
-import { CASELOAD_ENCOUNTER_ELEMENTS, caseloadHistoryFrom, loadCaseload } from './caseload-query';
+import { caseloadHistoryFrom, loadCaseload } from './caseload-query';
+import { SESSION_ENCOUNTER_ELEMENTS } from './session-elements';
 
 /** A fake client that answers each search by type and records what was asked. */
 function fakeClient(patients: number, starts: (string | undefined)[] = []) {
@@ -98,7 +99,7 @@ describe('loadCaseload', () => {
     const paramsOf = (type: string) => fake.calls.find((c) => c.type === type)!.params;
     expect(paramsOf('Appointment')['date']).toBe('ge2026-08-12');
     expect(paramsOf('Encounter')['date']).toBe('ge2026-08-12');
-    expect(paramsOf('Encounter')['_elements']).toBe(CASELOAD_ENCOUNTER_ELEMENTS);
+    expect(paramsOf('Encounter')['_elements']).toBe(SESSION_ENCOUNTER_ELEMENTS);
     // Everything else stays whole: readiness reads the last scores however old they are.
     const whole = ['EpisodeOfCare', 'Observation', 'QuestionnaireResponse', 'Flag', 'CarePlan'];
     for (const type of [...whole, 'Condition', 'CareTeam']) {
@@ -141,7 +142,7 @@ describe('loadCaseload', () => {
       meta: { security: [{ system: SECURITY_LABELS.substanceUse.system, code: 'ETH' }] },
     } as Encounter;
     const sessions = [...corpus, labelled];
-    const keep = new Set(['resourceType', 'id', ...CASELOAD_ENCOUNTER_ELEMENTS.split(',')]);
+    const keep = new Set(['resourceType', 'id', ...SESSION_ENCOUNTER_ELEMENTS.split(',')]);
     // What `_elements` leaves: the listed elements and the id (meta only because it is listed).
     const trimmed = sessions.map((r) =>
       r.resourceType === 'Encounter'

@@ -6,6 +6,7 @@ import { Reference, referencedId } from '../fhir-mapping';
 import { CalendarDay } from '../domain/models';
 import { BASELINE_LOOKBACK_DAYS } from '../domain/recovery/episode-baseline';
 import { addDays } from '../domain/time/calendar-day';
+import { SESSION_ENCOUNTER_ELEMENTS } from './session-elements';
 
 /** The raw result of a query: every resource it brought, and how complete that is. */
 export interface QueryRun {
@@ -71,7 +72,7 @@ export function patientSearches(
     client.search('Appointment', { patient, ...recent }),
     client.search('Encounter', {
       patient,
-      ...(from ? { ...recent, _elements: CASELOAD_ENCOUNTER_ELEMENTS } : {}),
+      ...(from ? { ...recent, _elements: SESSION_ENCOUNTER_ELEMENTS } : {}),
     }),
     client.search('Flag', { patient }),
     client.search('CarePlan', { patient }),
@@ -79,13 +80,6 @@ export function patientSearches(
     client.search('CareTeam', { patient }),
   ];
 }
-
-/**
- * What the session mapper reads of an Encounter, and `meta` for its security labels (a server
- * need not keep `meta` unasked). Participants and class are half an Encounter's bytes.
- */
-export const CASELOAD_ENCOUNTER_ELEMENTS =
-  'meta,status,type,serviceType,subject,period,length,episodeOfCare,appointment';
 
 /**
  * The first day of sessions the caseload needs: every row reads its client's sessions in their

@@ -32,9 +32,9 @@ function fakeClient(capped: Record<string, string> = {}) {
   return { client, calls };
 }
 
-/** What `_elements` leaves of a resource: the listed elements, plus id and meta. */
+/** What `_elements` leaves of a resource: the listed elements and the id (`meta` only if asked). */
 function subset<T extends object>(resource: T, elements: string): T {
-  const keep = new Set(['resourceType', 'id', 'meta', ...elements.split(',')]);
+  const keep = new Set(['resourceType', 'id', ...elements.split(',')]);
   return Object.fromEntries(Object.entries(resource).filter(([key]) => keep.has(key))) as never;
 }
 

@@ -6,6 +6,7 @@ import { InstrumentDefinition } from '../domain/instruments/instrument';
 import { CalendarDay } from '../domain/models';
 import { dayFromIndex, dayIndex } from '../domain/outcomes/day-index';
 import { QueryRun, combine, directorySearches } from './caseload-query';
+import { SESSION_APPOINTMENT_ELEMENTS, SESSION_ENCOUNTER_ELEMENTS } from './session-elements';
 
 /** `system|code` tokens for an instrument's total and panel, with the alternates servers use. */
 export function scoreCodeTokens(instruments: readonly InstrumentDefinition[]): string[] {
@@ -18,14 +19,6 @@ export function scoreCodeTokens(instruments: readonly InstrumentDefinition[]): s
   }
   return [...tokens];
 }
-
-/**
- * Only what the session mapper reads: sessions are the bulk of a program's data, and the other
- * elements (participants, class, locations) roughly double their size.
- */
-const ENCOUNTER_ELEMENTS =
-  'status,type,serviceType,subject,period,length,episodeOfCare,appointment';
-const APPOINTMENT_ELEMENTS = 'status,serviceType,start,end,minutesDuration,participant';
 
 /**
  * Days of sessions the outcomes page reads, back from today: the longest period it offers (the
@@ -94,8 +87,8 @@ export function loadOutcomes(
     search(client, 'Condition', {}),
     search(client, 'Observation', { code: scoreCodeTokens(instruments) }),
     search(client, 'QuestionnaireResponse', {}),
-    search(client, 'Encounter', { date: window, _elements: ENCOUNTER_ELEMENTS }),
-    search(client, 'Appointment', { date: window, _elements: APPOINTMENT_ELEMENTS }),
+    search(client, 'Encounter', { date: window, _elements: SESSION_ENCOUNTER_ELEMENTS }),
+    search(client, 'Appointment', { date: window, _elements: SESSION_APPOINTMENT_ELEMENTS }),
     ...directorySearches(client),
   ]).pipe(map((outcomes) => combine(outcomes, [])));
 }
