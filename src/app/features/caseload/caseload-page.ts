@@ -111,7 +111,10 @@ export class CaseloadPage {
   private readonly timeZone = this.store.selectSignal(configFeature.selectProgramTimeZone)();
   private readonly today = todayIn(this.timeZone, new Date());
   private readonly labelCache = new WeakMap<CaseloadRow, CaseloadRowLabels>();
-  protected readonly filters = this.store.selectSignal(selectCaseloadFilters);
+  // Equal by value: the URL catching up with the typed search changes nothing on the page.
+  protected readonly filters = this.store.selectSignal(selectCaseloadFilters, {
+    equal: sameValues,
+  });
   private readonly rows = this.store.selectSignal(selectCaseloadRows(this.today));
   protected readonly query = this.store.selectSignal(queriesFeature.selectQuery('caseload'));
   protected readonly isDirector = computed(
