@@ -61,9 +61,18 @@ test.describe('therapist caseload', () => {
     await expect(table.getByRole('row')).toHaveCount(all);
 
     const first = (await table.locator('a.client-link').first().textContent())!.trim();
-    await page.getByRole('searchbox', { name: 'Search by name' }).fill(first.slice(0, 4));
-    await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(first.slice(0, 4))}`));
+    // The search filters as it is typed and reaches the URL once typing pauses.
+    const search = page.getByRole('searchbox', { name: 'Search by name' });
+    await search.fill(first.slice(0, 4));
     await expect(table.locator('a.client-link').filter({ hasText: first })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(first.slice(0, 4))}`));
+
+    // A reload keeps it.
+    await page.reload();
+    await expect(search).toHaveValue(first.slice(0, 4));
+    await expect(table.locator('a.client-link').filter({ hasText: first })).toBeVisible({
+      timeout: LOAD_TIMEOUT,
+    });
   });
 
   test('opens a client, and exports the view with the PHI notice', async ({ page }) => {

@@ -1,6 +1,8 @@
 import {
   DEFAULT_FILTERS,
   filtersFromParams,
+  matchRows,
+  orderRows,
   paramsFromFilters,
   visibleRows,
 } from './caseload-filters';
@@ -71,5 +73,28 @@ describe('caseload filters', () => {
         }),
       ),
     ).toEqual(['Cedar Mossbank', 'Dune Larkspur']);
+  });
+
+  it('narrow rows already in order, so a keystroke neither scopes nor sorts again', () => {
+    const byName = orderRows(caseload(), { sort: 'name', dir: 'desc' });
+    expect(byName.map((o) => o.nameKey)).toEqual([
+      'cedar mossbank',
+      'elm thistledown',
+      'dune larkspur',
+      'briar quillfeather',
+      'ash fernhollow',
+    ]);
+    const keys = ['', 'E', 'el', 'elm ', ' DUNE', 'zz'];
+    for (const q of keys) {
+      const filters = { ...DEFAULT_FILTERS, q, sort: 'name' as const, dir: 'desc' as const };
+      expect(matchRows(byName, filters)).toEqual(visibleRows(caseload(), filters));
+    }
+    expect(names(matchRows(byName, { q: ' DUNE', level: null, flag: null }))).toEqual([
+      'Cedar Mossbank',
+      'Dune Larkspur',
+    ]);
+    expect(names(matchRows(byName, { q: 'zz', level: null, flag: null }))).toEqual([
+      'Cedar Mossbank',
+    ]);
   });
 });

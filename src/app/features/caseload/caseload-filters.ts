@@ -30,6 +30,9 @@ export interface CaseloadFilters {
   readonly dir: 'asc' | 'desc';
 }
 
+/** The longest search kept (the box accepts no more). */
+export const MAX_SEARCH_LENGTH = 100;
+
 export const DEFAULT_FILTERS: CaseloadFilters = {
   q: '',
   flag: null,
@@ -53,7 +56,7 @@ export function filtersFromParams(params: Params): CaseloadFilters {
   const level = one(params['level']);
   const sort = one(params['sort']);
   return {
-    q: (one(params['q']) ?? '').slice(0, 100),
+    q: (one(params['q']) ?? '').slice(0, MAX_SEARCH_LENGTH),
     flag:
       flag === 'flagged' || ATTENTION_KINDS.includes(flag as AttentionKind)
         ? (flag as CaseloadFilters['flag'])
@@ -82,7 +85,10 @@ export function paramsFromFilters(filters: CaseloadFilters): Params {
 const hasSafety = (row: CaseloadRow) => row.attention.flags.some((f) => f.kind === 'safety');
 
 /** The therapist and program a director chose: the scope the summary strip counts. */
-export function scopeRows(rows: readonly CaseloadRow[], filters: CaseloadFilters): CaseloadRow[] {
+export function scopeRows(
+  rows: readonly CaseloadRow[],
+  filters: Pick<CaseloadFilters, 'therapist' | 'program'>,
+): CaseloadRow[] {
   return rows.filter(
     (r) =>
       (!filters.therapist || r.careManagerId === filters.therapist) &&
@@ -90,28 +96,67 @@ export function scopeRows(rows: readonly CaseloadRow[], filters: CaseloadFilters
   );
 }
 
+/** A row in table order, with what the quick filters and search test worked out once. */
+export interface OrderedRow {
+  readonly row: CaseloadRow;
+  readonly safety: boolean;
+  /** The name lower-cased, so a keystroke compares strings and converts none. */
+  readonly nameKey: string;
+}
+
+/**
+ * Rows in table order: clients with a safety signal first whatever the sort, then the chosen
+ * sort, then need. Depends on the sort only, so typing in the search box or choosing a quick
+ * filter does not sort again.
+ */
+export function orderRows(
+  rows: readonly CaseloadRow[],
+  filters: Pick<CaseloadFilters, 'sort' | 'dir'>,
+): OrderedRow[] {
+  const compare = comparator(filters.sort);
+  const sign = filters.dir === 'desc' ? -1 : 1;
+  return rows
+    .map((row) => ({ row, safety: hasSafety(row), nameKey: row.name.toLocaleLowerCase() }))
+    .sort(
+      (a, b) =>
+        Number(b.safety) - Number(a.safety) ||
+        sign * compare(a.row, b.row) ||
+        compareByNeed(a.row, b.row),
+    );
+}
+
+/**
+ * The ordered rows the quick filters and search leave, order kept: they narrow the scope, but a
+ * client with a safety signal is never hidden by them.
+ */
+export function matchRows(
+  ordered: readonly OrderedRow[],
+  filters: Pick<CaseloadFilters, 'q' | 'level' | 'flag'>,
+): CaseloadRow[] {
+  const q = filters.q.trim().toLocaleLowerCase();
+  const { level, flag } = filters;
+  const shown: CaseloadRow[] = [];
+  for (const { row, safety, nameKey } of ordered) {
+    if (
+      safety ||
+      ((!q || nameKey.includes(q)) &&
+        (!level || row.level === level) &&
+        (!flag ||
+          (flag === 'flagged'
+            ? row.attention.flags.length > 0
+            : row.attention.flags.some((f) => f.kind === flag))))
+    )
+      shown.push(row);
+  }
+  return shown;
+}
+
 /**
  * The rows the table shows: the quick filters and search narrow the scope, but a client with a
  * safety signal is never hidden by them, and always comes first whatever the sort.
  */
 export function visibleRows(rows: readonly CaseloadRow[], filters: CaseloadFilters): CaseloadRow[] {
-  const q = filters.q.trim().toLocaleLowerCase();
-  const shown = scopeRows(rows, filters).filter(
-    (r) =>
-      hasSafety(r) ||
-      ((!q || r.name.toLocaleLowerCase().includes(q)) &&
-        (!filters.level || r.level === filters.level) &&
-        (!filters.flag ||
-          (filters.flag === 'flagged'
-            ? r.attention.flags.length > 0
-            : r.attention.flags.some((f) => f.kind === filters.flag)))),
-  );
-  const compare = comparator(filters.sort);
-  const sign = filters.dir === 'desc' ? -1 : 1;
-  return shown.sort(
-    (a, b) =>
-      Number(hasSafety(b)) - Number(hasSafety(a)) || sign * compare(a, b) || compareByNeed(a, b),
-  );
+  return matchRows(orderRows(scopeRows(rows, filters), filters), filters);
 }
 
 /** Missing values sort last in ascending order. */

@@ -2,9 +2,11 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { TestBed } from '@angular/core/testing';
 import { MatButtonHarness } from '@angular/material/button/testing';
 import { MatChipOptionHarness } from '@angular/material/chips/testing';
+import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSortHarness } from '@angular/material/sort/testing';
 import { MatTableHarness } from '@angular/material/table/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
+import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { authFeature } from '../../core/auth/auth-feature';
 import { configFeature } from '../../core/config/config-feature';
@@ -16,7 +18,10 @@ import { DEFAULT_FILTERS } from './caseload-filters';
 import { caseload } from './caseload-fixture';
 import { CaseloadPage } from './caseload-page';
 import { CaseloadRow } from './caseload-row';
+import { caseloadSearchFeature } from './caseload-search-feature';
 import { selectCareManagers, selectCaseloadRows, selectPrograms } from './caseload-selectors';
+
+const initialSearch = () => caseloadSearchFeature.reducer(undefined, { type: '' });
 
 describe('CaseloadPage', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
@@ -30,6 +35,7 @@ describe('CaseloadPage', () => {
       providers: [
         provideRouter([]),
         provideMockStore({
+          initialState: { caseloadSearch: initialSearch() },
           selectors: [
             { selector: configFeature.selectProgramTimeZone, value: 'America/Chicago' },
             { selector: selectQueryParams, value: options.params ?? {} },
@@ -46,7 +52,14 @@ describe('CaseloadPage', () => {
       ],
     });
     const fixture = TestBed.createComponent(CaseloadPage);
-    const dispatch = spyOn(TestBed.inject(MockStore), 'dispatch');
+    const store = TestBed.inject(MockStore);
+    // The search slice's own reducer runs, so typing reaches the page as it does in the app;
+    // every other action is only recorded.
+    let search = initialSearch();
+    const dispatch = spyOn(store, 'dispatch').and.callFake(((action: Action) => {
+      search = caseloadSearchFeature.reducer(search, action);
+      store.setState({ caseloadSearch: search });
+    }) as typeof store.dispatch);
     await fixture.whenStable();
     return {
       fixture,
@@ -83,8 +96,8 @@ describe('CaseloadPage', () => {
     ]);
   });
 
-  it('puts a sort, a quick filter and a search into the URL', async () => {
-    const { loader, dispatch, element } = await render();
+  it('puts a sort and a quick filter into the URL as new views', async () => {
+    const { loader, dispatch } = await render();
     await (
       await loader.getHarness(MatSortHarness)
     )
@@ -93,24 +106,54 @@ describe('CaseloadPage', () => {
     expect(dispatch).toHaveBeenCalledWith(
       CaseloadPageActions.viewChanged({
         filters: { ...DEFAULT_FILTERS, sort: 'name', dir: 'asc' },
-        typing: false,
       }),
     );
     await (
       await loader.getHarness(MatChipOptionHarness.with({ text: 'Missed sessions' }))
     ).select();
     expect(dispatch).toHaveBeenCalledWith(
+      CaseloadPageActions.viewChanged({ filters: { ...DEFAULT_FILTERS, flag: 'missed-sessions' } }),
+    );
+  });
+
+  it('filters by name as each key is typed, without a navigation, safety first', async () => {
+    const { loader, dispatch, fixture } = await render();
+    const navigate = spyOn(TestBed.inject(Router), 'navigate');
+    const search = await loader.getHarness(MatInputHarness.with({ selector: '[type="search"]' }));
+    await search.setValue('dune');
+    await fixture.whenStable();
+    expect(dispatch).toHaveBeenCalledWith(CaseloadPageActions.searchTyped({ q: 'dune' }));
+    expect(dispatch).not.toHaveBeenCalledWith(
+      jasmine.objectContaining({ type: CaseloadPageActions.viewChanged.type }),
+    );
+    expect(navigate).not.toHaveBeenCalled();
+    const table = await loader.getHarness(MatTableHarness);
+    const clients = (await table.getCellTextByColumnName())['client'].text;
+    // A client with a safety signal is never hidden by a search.
+    expect(clients.length).toBe(2);
+    expect(clients[0]).toContain('Cedar Mossbank');
+    expect(clients[1]).toContain('Dune Larkspur');
+    // A quick filter chosen while the search waits for the URL carries the search with it.
+    await (
+      await loader.getHarness(MatChipOptionHarness.with({ text: 'Missed sessions' }))
+    ).select();
+    expect(dispatch).toHaveBeenCalledWith(
       CaseloadPageActions.viewChanged({
-        filters: { ...DEFAULT_FILTERS, flag: 'missed-sessions' },
-        typing: false,
+        filters: { ...DEFAULT_FILTERS, q: 'dune', flag: 'missed-sessions' },
       }),
     );
-    const input = element.querySelector('input[type="search"]') as HTMLInputElement;
-    input.value = 'ced';
-    input.dispatchEvent(new Event('input'));
-    expect(dispatch).toHaveBeenCalledWith(
-      CaseloadPageActions.viewChanged({ filters: { ...DEFAULT_FILTERS, q: 'ced' }, typing: true }),
-    );
+  });
+
+  it('keeps the search from the URL on a reload', async () => {
+    const { loader } = await render({ params: { q: 'ash' } });
+    const search = await loader.getHarness(MatInputHarness.with({ selector: '[type="search"]' }));
+    expect(await search.getValue()).toBe('ash');
+    const clients = (await (await loader.getHarness(MatTableHarness)).getCellTextByColumnName())[
+      'client'
+    ].text;
+    expect(clients.length).toBe(2);
+    expect(clients[0]).toContain('Cedar Mossbank');
+    expect(clients[1]).toContain('Ash Fernhollow');
   });
 
   it('shows the view the URL describes', async () => {
@@ -146,7 +189,23 @@ describe('CaseloadPage', () => {
     TestBed.inject(MockStore).resetSelectors();
     TestBed.resetTestingModule();
     const loading = await render({ rows: [], query: { ...IDLE_QUERY, status: 'loading' } });
-    expect(loading.element.querySelectorAll('.skeleton-row').length).toBe(5);
+    // The loaded page's shape, with no figures that are not known yet: the table's scroll box
+    // (760 px: a header and seven rows) and the summary strip as placeholders, the filters as
+    // they will be.
+    expect(loading.element.querySelector<HTMLElement>('.table-skeleton')!.style.blockSize).toBe(
+      '760px',
+    );
+    expect(loading.element.querySelectorAll('.skeleton-row').length).toBe(7);
+    expect(loading.element.querySelector('.summary-skeleton')).not.toBeNull();
+    expect(loading.element.querySelector('[aria-label="Caseload summary"] dl')).toBeNull();
+    expect(loading.element.querySelector('input[type="search"]')).not.toBeNull();
+    expect(loading.element.textContent).toContain('Loading…');
+    TestBed.inject(MockStore).resetSelectors();
+    TestBed.resetTestingModule();
+    // Before the load has started, the same: not "No clients are in care".
+    const idle = await render({ rows: [], query: IDLE_QUERY });
+    expect(idle.element.querySelector('.table-skeleton')).not.toBeNull();
+    expect(idle.element.textContent).not.toContain('No clients are in care');
     TestBed.inject(MockStore).resetSelectors();
     TestBed.resetTestingModule();
     const failed = await render({

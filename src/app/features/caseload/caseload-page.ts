@@ -17,7 +17,6 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { DecimalPipe } from '@angular/common';
 import { Router, RouterLink } from '@angular/router';
 import { Store } from '@ngrx/store';
-import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { authFeature } from '../../core/auth/auth-feature';
 import { configFeature } from '../../core/config/config-feature';
@@ -27,27 +26,52 @@ import { LevelOfCare } from '../../domain/models';
 import { todayIn } from '../../domain/time/calendar-day';
 import { DataStatusActions } from '../../store/clinical-actions';
 import { queriesFeature } from '../../store/queries-feature';
-import { selectQueryParams } from '../../store/router-selectors';
 import { Sparkline } from '../../ui/sparkline/sparkline';
-import { rowWindow } from '../../ui/row-window/row-window';
+import { RowWindow, rowWindow } from '../../ui/row-window/row-window';
 import { CaseloadPageActions } from './caseload-actions';
 import { downloadText } from '../../ui/csv/csv';
 import { caseloadCsv } from './caseload-csv';
 import {
   CaseloadFilters,
   CaseloadSort,
+  MAX_SEARCH_LENGTH,
   SORT_KEYS,
-  filtersFromParams,
+  matchRows,
+  orderRows,
   scopeRows,
-  visibleRows,
 } from './caseload-filters';
 import { CaseloadRow } from './caseload-row';
-import { selectCareManagers, selectCaseloadRows, selectPrograms } from './caseload-selectors';
+import { CaseloadRowLabels, caseloadRowLabels } from './caseload-row-labels';
+import {
+  selectCareManagers,
+  selectCaseloadFilters,
+  selectCaseloadRows,
+  selectPrograms,
+} from './caseload-selectors';
 import { summarise } from './caseload-summary';
 
-/** Must match the row height in caseload-page.scss. */
+/** The row height must match caseload-page.scss; the header row is Material's own 56 px. */
 const ROW_HEIGHT = 96;
+const HEADER_HEIGHT = 56;
 const MAX_TABLE_HEIGHT = 760;
+/** Rows rendered beyond the scroll box's edges, so fast scrolling does not show gaps. */
+const WINDOW_BUFFER_ROWS = 8;
+/** A therapist's caseload (15–40 clients, docs/caseload-triage.md) is rendered whole. */
+const RENDER_WHOLE_UP_TO = 40;
+
+/** Shallow equality of two small records of filter values. */
+function sameValues<T extends object>(a: T, b: T): boolean {
+  return (Object.keys(a) as (keyof T)[]).every((k) => a[k] === b[k]);
+}
+
+function sameWindow<T>(a: RowWindow<T>, b: RowWindow<T>): boolean {
+  return (
+    a.before === b.before &&
+    a.after === b.after &&
+    a.rows.length === b.rows.length &&
+    a.rows.every((row, i) => row === b.rows[i])
+  );
+}
 
 /** Quick filters offered as chips (the others stay reachable through "Flagged"). */
 const FLAG_CHIPS: readonly AttentionKind[] = [
@@ -59,12 +83,6 @@ const FLAG_CHIPS: readonly AttentionKind[] = [
   'plan-review',
   'ready-to-step-down',
 ];
-
-const CHANGE_LABELS = {
-  'reliable-improvement': 'reliable improvement',
-  'reliable-deterioration': 'reliable deterioration',
-  'no-reliable-change': 'no reliable change',
-} as const;
 
 @Component({
   selector: 'app-caseload-page',
@@ -92,8 +110,11 @@ export class CaseloadPage {
 
   private readonly timeZone = this.store.selectSignal(configFeature.selectProgramTimeZone)();
   private readonly today = todayIn(this.timeZone, new Date());
-  private readonly params = this.store.selectSignal(selectQueryParams);
-  protected readonly filters = computed(() => filtersFromParams(this.params() ?? {}));
+  private readonly labelCache = new WeakMap<CaseloadRow, CaseloadRowLabels>();
+  // Equal by value: the URL catching up with the typed search changes nothing on the page.
+  protected readonly filters = this.store.selectSignal(selectCaseloadFilters, {
+    equal: sameValues,
+  });
   private readonly rows = this.store.selectSignal(selectCaseloadRows(this.today));
   protected readonly query = this.store.selectSignal(queriesFeature.selectQuery('caseload'));
   protected readonly isDirector = computed(
@@ -102,24 +123,63 @@ export class CaseloadPage {
   protected readonly careManagers = this.store.selectSignal(selectCareManagers);
   protected readonly programs = this.store.selectSignal(selectPrograms);
 
-  protected readonly scoped = computed(() => scopeRows(this.rows(), this.filters()));
-  protected readonly visible = computed(() => visibleRows(this.rows(), this.filters()));
+  // The view in three parts, each recomputed only when its own filters change: a keystroke in
+  // the search box re-filters the rows already in order, without scoping, sorting or
+  // summarising again.
+  private readonly scope = computed(
+    () => ({ therapist: this.filters().therapist, program: this.filters().program }),
+    { equal: sameValues },
+  );
+  private readonly order = computed(
+    () => ({ sort: this.filters().sort, dir: this.filters().dir }),
+    { equal: sameValues },
+  );
+  private readonly narrowing = computed(
+    () => ({ q: this.filters().q, level: this.filters().level, flag: this.filters().flag }),
+    { equal: sameValues },
+  );
+  protected readonly scoped = computed(() => scopeRows(this.rows(), this.scope()));
+  private readonly ordered = computed(() => orderRows(this.scoped(), this.order()));
+  protected readonly visible = computed(() => matchRows(this.ordered(), this.narrowing()));
   protected readonly summary = computed(() => summarise(this.scoped()));
   protected readonly levels = computed(() => this.summary().byLevel);
 
   /**
    * Rows have a fixed height so a long list (a director's whole program) renders only the rows
-   * in view of its scroll box; up to 100 rows render whole.
+   * in view of its scroll box, and a keystroke creates at most that many; a therapist's
+   * caseload renders whole. A scroll within a row, or a keystroke that leaves the same rows in
+   * view, gives the same window, so the table is not touched.
    */
   protected readonly maxTableHeight = MAX_TABLE_HEIGHT;
+  protected readonly maxSearchLength = MAX_SEARCH_LENGTH;
   private readonly scrollTop = signal(0);
-  protected readonly window = computed(() =>
-    rowWindow(this.visible(), ROW_HEIGHT, this.scrollTop(), MAX_TABLE_HEIGHT),
+  protected readonly window = computed(
+    () =>
+      rowWindow(
+        this.visible(),
+        ROW_HEIGHT,
+        this.scrollTop(),
+        MAX_TABLE_HEIGHT,
+        WINDOW_BUFFER_ROWS,
+        RENDER_WHOLE_UP_TO,
+      ),
+    { equal: sameWindow },
+  );
+
+  /** No rows yet and the first load still to come or under way: the page shows its shape. */
+  protected readonly waiting = computed(() => {
+    const status = this.query().status;
+    return this.rows().length === 0 && (status === 'idle' || status === 'loading');
+  });
+  /** As many placeholder rows as the table's scroll box shows under its header. */
+  protected readonly skeletonRows = Array.from(
+    { length: Math.floor((MAX_TABLE_HEIGHT - HEADER_HEIGHT) / ROW_HEIGHT) },
+    (_, i) => i,
   );
 
   protected readonly subtitle = computed(() => {
     const clients = this.summary().clients;
-    if (this.query().status === 'loading' && clients === 0) return 'Loading…';
+    if (this.waiting()) return 'Loading…';
     const order =
       this.filters().sort === 'need'
         ? 'ordered by need: safety first'
@@ -152,18 +212,23 @@ export class CaseloadPage {
     this.filters().sort === 'need' ? '' : this.filters().sort,
   );
 
+  /** A refresh rebuilds every row: the same client keeps their table row. */
+  protected readonly trackRow = (_: number, row: CaseloadRow) => row.patientId;
+
   protected scrolled(event: Event): void {
     this.scrollTop.set((event.target as HTMLElement).scrollTop);
   }
 
-  protected update(change: Partial<CaseloadFilters>, typing = false): void {
+  protected update(change: Partial<CaseloadFilters>): void {
     this.store.dispatch(
-      CaseloadPageActions.viewChanged({ filters: { ...this.filters(), ...change }, typing }),
+      CaseloadPageActions.viewChanged({ filters: { ...this.filters(), ...change } }),
     );
   }
 
   protected search(event: Event): void {
-    this.update({ q: (event.target as HTMLInputElement).value }, true);
+    this.store.dispatch(
+      CaseloadPageActions.searchTyped({ q: (event.target as HTMLInputElement).value }),
+    );
   }
 
   protected toggleFlag(kind: AttentionKind | 'flagged'): void {
@@ -196,37 +261,13 @@ export class CaseloadPage {
     downloadText(this.document, `caseload-${this.today}.csv`, csv);
   }
 
-  protected changeLabel(row: CaseloadRow): string {
-    const a = row.attention;
-    if (a.improvement === undefined) return '—';
-    const points =
-      a.improvement > 0
-        ? `${a.improvement} better`
-        : a.improvement < 0
-          ? `${-a.improvement} worse`
-          : 'no change';
-    return a.change ? `${points}, ${CHANGE_LABELS[a.change]}` : points;
-  }
-
-  protected attendanceLabel(row: CaseloadRow): string {
-    const a = row.attention.attendance;
-    const rate = a.rate === undefined ? 'no sessions due' : `${Math.round(a.rate * 100)}%`;
-    const hours = `${Math.round(a.attendedHours * 10) / 10} h`;
-    return a.minimumHours === undefined
-      ? `${rate} · ${hours}`
-      : `${rate} · ${hours} of ${a.minimumHours} h`;
-  }
-
-  protected nextLabel(row: CaseloadRow): string {
-    const next = row.attention.nextSession;
-    // In the program's time zone, where the session takes place, not the browser's.
-    return next ? format(new TZDate(next, this.timeZone), 'EEE d MMM, HH:mm') : 'none booked';
-  }
-
-  protected trendLabel(row: CaseloadRow): string {
-    const values = row.attention.sparkline;
-    return values.length
-      ? `${row.primary.shortName} scores, oldest first: ${values.join(', ')}`
-      : 'no scores';
+  /**
+   * A row's labels, worked out once per row rather than at every check of the table (the date
+   * is formatted in the program's time zone, which is not cheap).
+   */
+  protected labels(row: CaseloadRow): CaseloadRowLabels {
+    let labels = this.labelCache.get(row);
+    if (!labels) this.labelCache.set(row, (labels = caseloadRowLabels(row, this.timeZone)));
+    return labels;
   }
 }

@@ -15,8 +15,11 @@ import {
   staffSlice,
 } from '../../store/clinical-slices';
 import { queriesFeature } from '../../store/queries-feature';
+import { selectQueryParams } from '../../store/router-selectors';
 import { serverFeature } from '../../store/server-feature';
+import { CaseloadFilters, filtersFromParams } from './caseload-filters';
 import { CaseloadRow, ClientRecords, caseloadRow, emptyClientRecords } from './caseload-row';
+import { caseloadSearchFeature } from './caseload-search-feature';
 
 /** Every record grouped by client, once per store change (not once per row). */
 export const selectRecordsByPatient = createSelector(
@@ -122,4 +125,17 @@ export const selectPrograms = createSelector(
     [...new Set(episodes.map((e) => e.programId).filter((id): id is string => !!id))]
       .map((id) => ({ id, name: organizations[id]?.name ?? id }))
       .sort((a, b) => a.name.localeCompare(b.name)),
+);
+
+/**
+ * The view: the URL's, with the search as typed while the URL has not caught up with it, so a
+ * keystroke filters without waiting for a navigation.
+ */
+export const selectCaseloadFilters = createSelector(
+  selectQueryParams,
+  caseloadSearchFeature.selectTyped,
+  (params, typed): CaseloadFilters => {
+    const filters = filtersFromParams(params ?? {});
+    return typed === null || typed === filters.q ? filters : { ...filters, q: typed };
+  },
 );
