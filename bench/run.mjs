@@ -10,7 +10,7 @@
 // server-load. See bench/README.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBuild } from './lib/build.mjs';
 import { ROOT, log, round } from './lib/util.mjs';
@@ -108,8 +108,8 @@ const result = {
   figures,
   details,
 };
-mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-writeFileSync(join(ROOT, values.out), `${JSON.stringify(result, null, 2)}\n`);
+mkdirSync(dirname(resolve(ROOT, values.out)), { recursive: true });
+writeFileSync(resolve(ROOT, values.out), `${JSON.stringify(result, null, 2)}\n`);
 
 const mark = (p) => (p === true ? 'pass' : p === false ? 'FAIL' : '—');
 const rows = figures.map((f) => ({

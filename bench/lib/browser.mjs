@@ -149,7 +149,10 @@ export function recordRequests(page) {
 }
 
 function nextLink(body) {
-  const head = body.slice(0, 4000);
+  // The links come before the entries; a POST search's `self` link can carry a list of
+  // hundreds of patients, so the head is cut at the entries, not at a fixed length.
+  const entries = body.indexOf('"entry"');
+  const head = body.slice(0, entries > 0 ? entries : 200_000);
   const m = /"relation"\s*:\s*"next"\s*,\s*"url"\s*:\s*"([^"]+)"/.exec(head);
   return m ? m[1].replace(/\\\//g, '/') : null;
 }
