@@ -21,5 +21,13 @@ export const configFeature = createFeature({
       (config) => config?.programTimeZone ?? 'UTC',
     ),
     selectAuthMode: createSelector(selectConfig, (config) => config?.auth ?? null),
+    /**
+     * The program's expected length of stay per level (`clinicalThresholds.expectedWeeks`);
+     * levels it leaves out keep Waypoint's defaults.
+     */
+    selectExpectedWeeks: createSelector(
+      selectConfig,
+      (config) => config?.clinicalThresholds.expectedWeeks ?? {},
+    ),
   }),
 });

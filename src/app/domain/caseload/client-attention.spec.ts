@@ -11,6 +11,15 @@ describe('assessClientAttention', () => {
     // 1 April to 31 May 2024 is day 60: treatment week 9 of the IOP's usual 8–12.
     expect(a.week).toBe(9);
     expect(a.expectedWeeks).toEqual({ min: 8, max: 12 });
+    // A program's own length for the level wins; other levels keep the ladder's.
+    expect(
+      assessClientAttention(snapshot(), { expectedWeeks: { iop: { min: 6, max: 8 } } })
+        .expectedWeeks,
+    ).toEqual({ min: 6, max: 8 });
+    expect(
+      assessClientAttention(snapshot(), { expectedWeeks: { php: { min: 1, max: 3 } } })
+        .expectedWeeks,
+    ).toEqual({ min: 8, max: 12 });
     expect(a.latest).toEqual({
       score: 6,
       day: '2024-05-27',

@@ -44,6 +44,10 @@ export interface AttentionOptions {
    * where the program gives them weekly); elsewhere a gap is not flagged as missing.
    */
   readonly measuredLevels: readonly LevelOfCare[];
+  /** A program's own expected lengths of stay; levels it leaves out keep the ladder's. */
+  readonly expectedWeeks: Partial<
+    Record<LevelOfCare, { readonly min: number; readonly max: number }>
+  >;
 }
 
 export const DEFAULT_ATTENTION: AttentionOptions = {
@@ -53,6 +57,7 @@ export const DEFAULT_ATTENTION: AttentionOptions = {
   reviewWithinDays: 7,
   sparklineLength: 8,
   measuredLevels: ['php', 'iop'],
+  expectedWeeks: {},
 };
 
 export interface ClientAttention {
@@ -203,12 +208,13 @@ export function assessClientAttention(
     .filter((s) => s.status === 'scheduled' && (toCalendarDay(s.start, timeZone) ?? '') >= today)
     .map((s) => s.start)
     .sort()[0];
-  const definition = levelDefinition(episode.level);
+  const expectedWeeks =
+    o.expectedWeeks[episode.level] ?? levelDefinition(episode.level).expectedWeeks;
   return {
     flags,
     tier: flags.length ? TRIAGE_TIER[flags[0].kind] : NO_FLAG_TIER,
     week: Math.max(1, weekInTreatment(start, today)),
-    ...(definition.expectedWeeks ? { expectedWeeks: definition.expectedWeeks } : {}),
+    ...(expectedWeeks ? { expectedWeeks: { min: expectedWeeks.min, max: expectedWeeks.max } } : {}),
     ...latestScore(progress, snapshot),
     ...(baseline ? { baseline: { score: baseline.total, day: baseline.day } } : {}),
     ...(baseline && latest

@@ -1,4 +1,8 @@
-import { ClientAttention, assessClientAttention } from '../../domain/caseload/client-attention';
+import {
+  AttentionOptions,
+  ClientAttention,
+  assessClientAttention,
+} from '../../domain/caseload/client-attention';
 import { PresentingProblem } from '../../domain/fhir-codes';
 import { InstrumentDefinition } from '../../domain/instruments/instrument';
 import { DEFAULT_INSTRUMENTS } from '../../domain/instruments/instrument-catalogue';
@@ -53,6 +57,8 @@ export interface RowContext {
   readonly timeZone: string;
   readonly curves?: RecoveryCurveSet;
   readonly catalogue?: readonly InstrumentDefinition[];
+  /** The program's expected lengths of stay (config.json), for "week 6 of ~10". */
+  readonly expectedWeeks?: AttentionOptions['expectedWeeks'];
 }
 
 /** A client with nothing recorded yet (fresh arrays, so a caller may fill them). */
@@ -111,11 +117,10 @@ export function caseloadRow(
 ): CaseloadRow {
   const snapshot = clientSnapshot(episode, records, context);
   const { primary } = snapshot;
-  const attention = assessClientAttention(snapshot);
+  const attention = assessClientAttention(snapshot, { expectedWeeks: context.expectedWeeks ?? {} });
   const definition = levelDefinition(episode.level);
-  const usual = definition.expectedWeeks
-    ? ` of ~${Math.round((definition.expectedWeeks.min + definition.expectedWeeks.max) / 2)}`
-    : '';
+  const weeks = attention.expectedWeeks;
+  const usual = weeks ? ` of ~${Math.round((weeks.min + weeks.max) / 2)}` : '';
   const problems = [
     ...new Set([
       ...(episode.presentingProblems ?? []),

@@ -87,10 +87,27 @@ describe('caseload selectors', () => {
       { p1: a.patient },
       'America/Chicago',
       null,
+      {},
     );
     expect(rows.length).toBe(1);
     expect(rows[0].level).toBe('outpatient');
     expect(rows[0].name).toBe('Ash Fernhollow');
     expect(rows[0].age).toBe(36);
+  });
+  it('say the week against the program’s own expected length of stay (config.json)', () => {
+    const a = client({ id: 'p1', name: 'Ash Fernhollow', phq: [14, 12] });
+    const rowFor = (expected: Record<string, { min: number; max: number }>) =>
+      selectCaseloadRows(TODAY).projector(
+        [a.episode],
+        new Map([['p1', a.records]]),
+        { p1: a.patient },
+        'America/Chicago',
+        null,
+        expected,
+      )[0];
+    expect(a.episode.level).toBe('iop');
+    expect(rowFor({}).weekLabel).toMatch(/^week \d+ of ~10$/);
+    expect(rowFor({ iop: { min: 4, max: 6 } }).weekLabel).toMatch(/^week \d+ of ~5$/);
+    expect(rowFor({ php: { min: 1, max: 2 } }).weekLabel).toMatch(/^week \d+ of ~10$/);
   });
 });

@@ -78,7 +78,8 @@ function rowsSelector(today: CalendarDay) {
     patientsSlice.selectEntities,
     configFeature.selectProgramTimeZone,
     serverFeature.selectRecoveryCurves,
-    (episodes, records, patients, timeZone, curves): CaseloadRow[] => {
+    configFeature.selectExpectedWeeks,
+    (episodes, records, patients, timeZone, curves, expectedWeeks): CaseloadRow[] => {
       // One row per client: with two active episodes (a data error), the later start wins.
       const current = new Map<string, (typeof episodes)[number]>();
       for (const e of episodes) {
@@ -93,6 +94,7 @@ function rowsSelector(today: CalendarDay) {
           {
             today,
             timeZone,
+            expectedWeeks,
             ...(curves ? { curves: curves.set } : {}),
           },
         ),

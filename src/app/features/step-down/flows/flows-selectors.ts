@@ -100,14 +100,8 @@ function scoreView(
   };
 }
 
-/**
- * The program's expected length of stay per level (`clinicalThresholds.expectedWeeks` in
- * config.json); levels it leaves out keep Waypoint's defaults.
- */
-export const selectExpectedWeeks = createSelector(
-  configFeature.selectConfig,
-  (config) => config?.clinicalThresholds.expectedWeeks ?? {},
-);
+/** The program's expected lengths of stay (config.json), as the caseload's week labels use. */
+export const selectExpectedWeeks = configFeature.selectExpectedWeeks;
 
 const sections = new Map<string, ReturnType<typeof sectionSelector>>();
 const SECTIONS_KEPT = 12;
