@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -12,6 +12,7 @@ import {
   originOf,
   withNonce,
 } from './security-headers';
+import { CompressedAssets, compressSmall, negotiateEncoding } from './static-compression';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -52,7 +53,13 @@ export function serveStaticApp(
   if (!existsSync(index))
     throw new Error(`No production build at ${root}: run "npm run build" first.`);
   const connect = connectSourceTracker(join(root, 'config.json'), app, options);
-  app.addHook('onReady', () => connect.refresh());
+  const compressed = new CompressedAssets();
+  app.addHook('onReady', async () => {
+    // Not awaited: the first requests may come before every asset is compressed, and wait only
+    // for the ones they ask for.
+    void compressed.warm(initialAssets(root));
+    await connect.refresh();
+  });
 
   app.get('/*', async (request, reply) => {
     const path = decodeURIComponent(new URL(request.url, 'http://local').pathname);
@@ -69,17 +76,28 @@ export function serveStaticApp(
       const nonce = newNonce();
       // Read on every request: small, and a rebuild under a running server is picked up.
       const html = withNonce(await readFile(index, 'utf8'), nonce);
-      return reply
+      const encoding = negotiateEncoding(request.headers['accept-encoding']);
+      const body = compressSmall(html, encoding);
+      reply
         .header('Content-Type', TYPES['.html'])
         .header('Cache-Control', 'no-store')
-        .header('Content-Security-Policy', appContentSecurityPolicy(nonce, await connect.sources()))
-        .send(html);
+        .header('Vary', 'Accept-Encoding')
+        .header(
+          'Content-Security-Policy',
+          appContentSecurityPolicy(nonce, await connect.sources()),
+        );
+      return body ? reply.header('Content-Encoding', 'gzip').send(body) : reply.send(html);
     }
     const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(file);
-    return reply
+    reply
       .header('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream')
       .header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
-      .send(createReadStream(file));
+      .header('Vary', 'Accept-Encoding');
+    const encoding = negotiateEncoding(request.headers['accept-encoding']);
+    const body = encoding ? await compressed.get(file, encoding) : undefined;
+    return body
+      ? reply.header('Content-Encoding', encoding).send(body)
+      : reply.send(createReadStream(file));
   });
 }
 
@@ -145,4 +163,11 @@ function connectSourceTracker(
       return current;
     },
   };
+}
+
+/** The build's top-level text assets (what a first visit loads), to compress at start-up. */
+function initialAssets(root: string): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name !== 'index.html')
+    .map((entry) => join(root, entry.name));
 }

@@ -1,0 +1,159 @@
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { WaypointServer, buildServer } from './app';
+import { NONCE_PLACEHOLDER } from './security-headers';
+import { negotiateEncoding } from './static-compression';
+
+/** Raw bytes and headers, as fetch() would decode the body itself. */
+function get(
+  origin: string,
+  path: string,
+  acceptEncoding?: string,
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${origin}${path}`,
+      { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function decode(body: Buffer, encoding: unknown): string {
+  if (encoding === 'br') return brotliDecompressSync(body).toString('utf8');
+  if (encoding === 'gzip') return gunzipSync(body).toString('utf8');
+  return body.toString('utf8');
+}
+
+describe('negotiateEncoding', () => {
+  it('prefers brotli, then gzip, and honours q-values and *', () => {
+    expect(negotiateEncoding('gzip, deflate, br')).toBe('br');
+    expect(negotiateEncoding('gzip')).toBe('gzip');
+    expect(negotiateEncoding('br;q=0, gzip')).toBe('gzip');
+    expect(negotiateEncoding('br;q=0.2, gzip;q=0.8')).toBe('gzip');
+    expect(negotiateEncoding('*')).toBe('br');
+    expect(negotiateEncoding('*;q=0')).toBeUndefined();
+    expect(negotiateEncoding('identity')).toBeUndefined();
+    expect(negotiateEncoding('deflate')).toBeUndefined();
+    expect(negotiateEncoding('')).toBeUndefined();
+    expect(negotiateEncoding(undefined)).toBeUndefined();
+  });
+});
+
+describe('the production build, compressed', () => {
+  const script = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, label: "row ${i}" }`).join(', ')}];\n`;
+  const page = `<!doctype html><html><head><style nonce="${NONCE_PLACEHOLDER}">${'a{color:red}'.repeat(200)}</style></head><body><app-root ngcspnonce="${NONCE_PLACEHOLDER}"></app-root><script src="main-ABCDEFGH.js" type="module" nonce="${NONCE_PLACEHOLDER}"></script></body></html>`;
+  let dir: string;
+  let app: string;
+  let server: WaypointServer;
+  let origin: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'waypoint-compression-'));
+    app = join(dir, 'browser');
+    mkdirSync(app);
+    writeFileSync(join(app, 'index.html'), page);
+    writeFileSync(join(app, 'main-ABCDEFGH.js'), script);
+    writeFileSync(join(app, 'chunk-TINYTINY.js'), 'export {};\n');
+    writeFileSync(join(app, 'font-ABCDEFGH.woff2'), Buffer.alloc(4096, 7));
+    writeFileSync(
+      join(app, 'config.json'),
+      JSON.stringify({ fhirBaseUrl: '/fhir', pad: 'x'.repeat(2000) }),
+    );
+    server = await buildServer({
+      dbFile: join(dir, 'test.sqlite'),
+      auth: 'open',
+      appDirectory: app,
+    });
+    await server.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = server.app.server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+
+  afterAll(async () => {
+    const closing = server.app.close();
+    server.app.server.closeAllConnections();
+    await closing;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends a script as brotli or gzip, as asked, and the same bytes decoded', async () => {
+    for (const [accept, expected] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+    ] as const) {
+      const response = await get(origin, '/main-ABCDEFGH.js', accept);
+      expect(response.status).toBe(200);
+      expect(response.headers['content-encoding']).withContext(accept).toBe(expected);
+      expect(response.headers['vary']).toBe('Accept-Encoding');
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.body.length).toBeLessThan(script.length / 3);
+      expect(decode(response.body, expected)).toBe(script);
+    }
+  });
+
+  it('sends identity to a client that accepts no compression, and small or binary files as they are', async () => {
+    const plain = await get(origin, '/main-ABCDEFGH.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8')).toBe(script);
+    const tiny = await get(origin, '/chunk-TINYTINY.js', 'br, gzip');
+    expect(tiny.headers['content-encoding']).toBeUndefined();
+    expect(tiny.body.toString('utf8')).toBe('export {};\n');
+    const font = await get(origin, '/font-ABCDEFGH.woff2', 'br, gzip');
+    expect(font.headers['content-encoding']).toBeUndefined();
+    expect(font.body.length).toBe(4096);
+  });
+
+  it('compresses the page with its fresh nonce on every request', async () => {
+    const first = await get(origin, '/', 'gzip, br');
+    const second = await get(origin, '/caseload', 'gzip, br');
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(first.headers['cache-control']).toBe('no-store');
+    const [a, b] = [decode(first.body, 'gzip'), decode(second.body, 'gzip')];
+    expect(a).not.toContain(NONCE_PLACEHOLDER);
+    expect(a).not.toBe(b);
+    expect(a.replace(/nonce="[^"]+"|ngcspnonce="[^"]+"/g, '')).toBe(
+      page.replace(/nonce="[^"]+"|ngcspnonce="[^"]+"/g, ''),
+    );
+  });
+
+  it('serves an edited config.json, not the compressed copy of the old one', async () => {
+    const before = await get(origin, '/config.json', 'br');
+    expect(JSON.parse(decode(before.body, before.headers['content-encoding']))).toEqual(
+      jasmine.objectContaining({ fhirBaseUrl: '/fhir' }),
+    );
+    writeFileSync(
+      join(app, 'config.json'),
+      JSON.stringify({ fhirBaseUrl: 'https://ehr.example/fhir', pad: 'y'.repeat(2500) }),
+    );
+    // A later modification time, however coarse the file system's clock.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(app, 'config.json'), later, later);
+    const after = await get(origin, '/config.json', 'br');
+    expect(after.headers['cache-control']).toBe('no-cache');
+    expect(JSON.parse(decode(after.body, after.headers['content-encoding']))).toEqual(
+      jasmine.objectContaining({ fhirBaseUrl: 'https://ehr.example/fhir' }),
+    );
+  });
+});
