@@ -16,7 +16,7 @@ function run(command, args) {
   );
 }
 
-if (!existsSync(`${appDir}/index.html`) && (await run('npx', ['ng', 'build'])) !== 0)
+if (!existsSync(`${appDir}/index.html`) && (await run('npm', ['run', '-s', 'build'])) !== 0)
   process.exit(1);
 if (!existsSync(dbFile) && (await run('npx', ['tsx', 'server/seed/main.ts', '--db', dbFile])) !== 0)
   process.exit(1);

@@ -4,9 +4,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { addModulePreloads } from '../../scripts/preload-initial-modules.mjs';
 import { ROOT, log } from './util.mjs';
 
 const INPUTS = [
+  'scripts/preload-initial-modules.mjs',
   'src',
   'public',
   'angular.json',
@@ -59,5 +61,6 @@ export function ensureBuild({ force = false } = {}) {
     },
   );
   if (result.status !== 0) throw new Error(`ng build failed (${result.status})`);
+  addModulePreloads(join(ROOT, 'bench/.cache/dist/browser'));
   return { app: 'bench/.cache/dist/browser', built: true, buildMs: Date.now() - t0 };
 }
