@@ -88,7 +88,7 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
  */
 export async function signIn(page: Page, name = 'Avery Lanternfield', path = '/'): Promise<void> {
   await page.goto(path);
-  await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=/, { timeout: LOAD_TIMEOUT });
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('list', { name: 'Demo users' }).getByRole('button', { name }).click();
   // A director's first page maps the whole program while signing in, on a shared CI machine.

@@ -45,45 +45,63 @@ export function compressSmall(text: string, encoding: Encoding | undefined): Buf
   return gzipSync(text, { level: 6 });
 }
 
+/** One file in one encoding, compressed in the background. */
+class Job {
+  /** Set once compression has finished; undefined bytes mean "send it as it is". */
+  result?: { readonly bytes: Buffer | undefined };
+  readonly done: Promise<void>;
+
+  constructor(file: string, encoding: Encoding) {
+    this.done = compressFile(file, encoding)
+      .catch(() => undefined)
+      .then((bytes) => {
+        this.result = { bytes };
+      });
+  }
+}
+
 interface Entry {
   readonly stamp: string;
-  readonly encoded: Map<Encoding, Promise<Buffer | undefined>>;
+  readonly jobs: Map<Encoding, Job>;
 }
 
 /**
  * Static assets compressed once at their best settings (brotli 11, gzip 9) and kept in memory
  * per file version, so serving the build costs no CPU per request: without compression the
  * initial JavaScript is three times the bytes on the wire. Compression runs on libuv's thread
- * pool, never on the event loop.
+ * pool, never on the event loop, and no request waits for it: until a file's compressed copy
+ * is ready it is sent as it is (brotli 11 takes seconds on a busy machine, longer than sending).
  */
 export class CompressedAssets {
   private readonly entries = new Map<string, Entry>();
 
-  /** The compressed bytes of `file`, or undefined when it is not worth sending compressed. */
+  /** The compressed bytes of `file` if they are ready; undefined means send it as it is. */
   async get(file: string, encoding: Encoding): Promise<Buffer | undefined> {
+    return (await this.job(file, encoding))?.result?.bytes;
+  }
+
+  /** Compresses every listed file, one at a time, ahead of the first request for it. */
+  async warm(files: readonly string[]): Promise<void> {
+    for (const file of files.filter(isCompressible))
+      for (const encoding of ['br', 'gzip'] as const) await (await this.job(file, encoding))?.done;
+  }
+
+  private async job(file: string, encoding: Encoding): Promise<Job | undefined> {
     if (!isCompressible(file)) return undefined;
     const info = await stat(file).catch(() => undefined);
     if (!info) return undefined;
     const stamp = `${info.mtimeMs}:${info.size}`;
     let entry = this.entries.get(file);
     if (!entry || entry.stamp !== stamp) {
-      entry = { stamp, encoded: new Map() };
+      entry = { stamp, jobs: new Map() };
       this.entries.set(file, entry);
     }
-    let encoded = entry.encoded.get(encoding);
-    if (!encoded) {
-      encoded = compressFile(file, encoding).catch(() => undefined);
-      entry.encoded.set(encoding, encoded);
+    let job = entry.jobs.get(encoding);
+    if (!job) {
+      job = new Job(file, encoding);
+      entry.jobs.set(encoding, job);
     }
-    return encoded;
-  }
-
-  /** Compresses every listed file ahead of the first request for it. */
-  async warm(files: readonly string[]): Promise<void> {
-    for (const file of files.filter(isCompressible)) {
-      await this.get(file, 'br');
-      await this.get(file, 'gzip');
-    }
+    return job;
   }
 }
 
