@@ -213,6 +213,46 @@ describe('ResourceStore', () => {
     expect(ids('Observation', [['patient', 'pb']])).toEqual(['o4', 'o6']);
   });
 
+  it('checks a date range per candidate once another filter narrows them, with the same matches', () => {
+    store.loadMany(fixtures(), FIXTURE_TIME);
+    const dates = [
+      'eq2024-02-14',
+      'ne2024-02-14',
+      'lt2024-02-14',
+      'le2024-02-14',
+      'gt2024-03-05',
+      'ge2024-03-05',
+      'sa2024-03-31',
+      'eb2024-04-15',
+      'ap2024-03-01',
+      '2024-01-10,2024-05',
+    ];
+    const narrowings: { params: [string, string][]; scope: 'all' | Set<string> }[] = [
+      { params: [['patient', 'Patient/pa,Patient/pb']], scope: 'all' },
+      { params: [['code', '44261-6']], scope: 'all' },
+      { params: [], scope: new Set(['pa', 'pc']) },
+    ];
+    for (const date of dates) {
+      const byDate = ids('Observation', [['date', date]]);
+      for (const { params, scope } of narrowings) {
+        const narrowed = ids('Observation', params, { patientScope: scope });
+        expect(ids('Observation', [...params, ['date', date]], { patientScope: scope }))
+          .withContext(`date=${date} with ${JSON.stringify(params)} ${[...scope].join(',')}`)
+          .toEqual(byDate.filter((id) => narrowed.includes(id)));
+      }
+    }
+    // Alone, the range is still one lookup in the date index; narrowed, a key lookup per candidate.
+    const where = (params: [string, string][]) =>
+      compileSearch(store, 'Observation', params, { patientScope: 'all' }).where;
+    expect(where([['date', 'ge2024-03-05']])).not.toContain('EXISTS');
+    expect(
+      where([
+        ['patient', 'Patient/pa'],
+        ['date', 'ge2024-03-05'],
+      ]),
+    ).toContain('EXISTS (SELECT 1 FROM index_date x WHERE x.rid = r.rid');
+  });
+
   it('loads 10,200 resources and searches them through indexes only (speed is for bench/)', () => {
     const resources: Resource[] = [];
     for (let p = 0; p < 200; p++) {

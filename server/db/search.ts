@@ -63,26 +63,26 @@ export function runSearch(
   const { search, where, args } = compileSearch(store, type, pairs, context);
   const db = store.db;
   return store.transaction(() => {
-    const total = (
-      db.prepare(`SELECT COUNT(*) AS n FROM resources r WHERE ${where}`).get(...args) as {
-        n: number;
-      }
-    ).n;
-    if (search.summary === 'count' || total === 0)
-      return outcome(store, search, [], total, 0, undefined, context);
-    if (total <= search.count) {
-      const rows = db
-        .prepare(
-          `SELECT r.rid, r.type, r.id, r.patient_id, r.json FROM resources r WHERE ${where} ORDER BY ${search.order.sql}`,
-        )
-        .all(...args, ...search.order.args) as Row[];
-      return outcome(store, search, rows, total, 0, undefined, context);
+    if (search.summary === 'count') {
+      const { n } = db
+        .prepare(`SELECT COUNT(*) AS n FROM resources r WHERE ${where}`)
+        .get(...args) as { n: number };
+      return outcome(store, search, [], n, 0, undefined, context);
     }
-    const setId = createPageSet(store, search, pairs, where, args, total, context.owner ?? '', now);
+    // One pass: the ordered row ids give the total and, when they do not fit on one page, the
+    // snapshot; only the first page's rows are then read whole.
+    const rids = db
+      .prepare(`SELECT r.rid FROM resources r WHERE ${where} ORDER BY ${search.order.sql}`)
+      .pluck()
+      .all(...args, ...search.order.args) as number[];
+    const total = rids.length;
+    if (total <= search.count)
+      return outcome(store, search, rowsByRid(store, rids), total, 0, undefined, context);
+    const setId = createPageSet(store, search, pairs, rids, context.owner ?? '', now);
     return outcome(
       store,
       search,
-      pageRows(store, setId, 0, search.count),
+      rowsByRid(store, rids.slice(0, search.count)),
       total,
       0,
       setId,
@@ -105,11 +105,13 @@ export function compileSearch(
       `unknown or unsupported search parameter(s) for ${type}: ${search.unknown.join(', ')}`,
       'not-supported',
     );
+  const scope = scopeClause(type, context.patientScope);
+  const narrowed = scope.length > 0 || search.filters.some((f) => f.narrows);
   const filters = [
     { sql: 'r.type = ?', args: [type] },
     { sql: 'r.deleted = 0', args: [] },
-    ...search.filters,
-    ...scopeClause(type, context.patientScope),
+    ...search.filters.map((f) => (narrowed && f.probe ? f.probe : f)),
+    ...scope,
   ];
   return {
     search,
@@ -172,9 +174,7 @@ function createPageSet(
   store: ResourceStore,
   search: ParsedSearch,
   params: SearchParams,
-  where: string,
-  args: readonly unknown[],
-  total: number,
+  rids: readonly number[],
   owner: string,
   now: number,
 ): string {
@@ -199,13 +199,23 @@ function createPageSet(
   }
   const setId = randomUUID();
   db.prepare(
-    `INSERT INTO pages.page_rows (set_id, pos, rid)
-     SELECT ?, ROW_NUMBER() OVER (ORDER BY ${search.order.sql}), r.rid FROM resources r WHERE ${where}`,
-  ).run(setId, ...search.order.args, ...args);
+    'INSERT INTO pages.page_rows (set_id, pos, rid) SELECT ?, key + 1, value FROM json_each(?)',
+  ).run(setId, JSON.stringify(rids));
   db.prepare(
     'INSERT INTO pages.page_sets (id, type, query, owner, total, created_ms) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(setId, search.type, JSON.stringify([...params]), owner, total, now);
+  ).run(setId, search.type, JSON.stringify([...params]), owner, rids.length, now);
   return setId;
+}
+
+/** The rows of these ids, in this order. */
+function rowsByRid(store: ResourceStore, rids: readonly number[]): Row[] {
+  if (rids.length === 0) return [];
+  return store.db
+    .prepare(
+      `SELECT r.rid, r.type, r.id, r.patient_id, r.json
+       FROM json_each(?) j JOIN resources r ON r.rid = j.value ORDER BY j.key`,
+    )
+    .all(JSON.stringify(rids)) as Row[];
 }
 
 function pageRows(store: ResourceStore, setId: string, offset: number, count: number): Row[] {
