@@ -19,10 +19,25 @@ export interface SearchContext {
   readonly now?: number;
 }
 
+/**
+ * A resource as stored. `json` is the text the store wrote, `JSON.stringify` of the resource
+ * (see ResourceStore.writeVersion), so it is byte for byte what a read answers and can go into
+ * a response as it is, without being parsed and written again.
+ */
+export interface StoredResource {
+  readonly resourceType: string;
+  readonly id: string;
+  readonly json: string;
+}
+
+export function parseStored(stored: StoredResource): Resource {
+  return JSON.parse(stored.json) as Resource;
+}
+
 export interface SearchOutcome {
   readonly search: ParsedSearch;
-  readonly matches: readonly Resource[];
-  readonly includes: readonly Resource[];
+  readonly matches: readonly StoredResource[];
+  readonly includes: readonly StoredResource[];
   /** Matches in all pages (R4 `Bundle.total`), fixed when the search ran. */
   readonly total: number;
   /** Where this page starts, and the snapshot that later pages read, when there are more. */
@@ -242,14 +257,18 @@ function outcome(
   for (const row of [...rows, ...included.rows]) if (row.patient_id) patientIds.add(row.patient_id);
   return {
     search,
-    matches: rows.map((r) => JSON.parse(r.json) as Resource),
-    includes: included.rows.map((r) => JSON.parse(r.json) as Resource),
+    matches: rows.map(stored),
+    includes: included.rows.map(stored),
     total,
     offset,
     ...(pageSetId ? { pageSetId } : {}),
     patientIds,
     withheldIncludeTypes: included.withheld,
   };
+}
+
+function stored(row: Row): StoredResource {
+  return { resourceType: row.type, id: row.id, json: row.json };
 }
 
 /** _include and _revinclude for one page of matches, limited to what the caller may see. */
