@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -211,6 +212,75 @@ describe('ResourceStore', () => {
     store.close();
     store = new ResourceStore(join(dir, 'store.sqlite'));
     expect(ids('Observation', [['patient', 'pb']])).toEqual(['o4', 'o6']);
+  });
+
+  it('writes deferred creations at the end of the turn, before any read of their type, and on close', async () => {
+    const file = join(dir, 'store.sqlite');
+    const audit = (n: number): Resource => ({
+      resourceType: 'AuditEvent',
+      type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest' },
+      recorded: '2026-01-01T00:00:00Z',
+      agent: [{ requestor: true, who: { display: `agent ${n}` } }],
+      source: { observer: { display: 'spec' } },
+    });
+    const stored = () =>
+      (
+        store.db.prepare("SELECT COUNT(*) AS n FROM resources WHERE type = 'AuditEvent'").get() as {
+          n: number;
+        }
+      ).n;
+    const created = [1, 2, 3].map((n) => store.createLater(audit(n)));
+    expect(stored()).toBe(0);
+    // A search or read of the type writes what is waiting first.
+    expect(ids('AuditEvent', [])).toEqual(created.map((r) => r.id!).sort());
+    store.createLater(audit(4));
+    expect(store.read('AuditEvent', created[0].id!)).toBeDefined();
+    expect(stored()).toBe(4);
+    // Otherwise at the end of the turn, in one transaction.
+    store.createLater(audit(5));
+    store.createLater(audit(6));
+    expect(stored()).toBe(4);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stored()).toBe(6);
+    // And by close(), whatever the turn.
+    const last = store.createLater(audit(7));
+    store.close();
+    store = new ResourceStore(file);
+    expect(stored()).toBe(7);
+    expect(store.read('AuditEvent', last.id!)?.resource['meta']).toEqual(
+      jasmine.objectContaining({ versionId: '1' }),
+    );
+    // Within a transaction it is part of it: written at once, rolled back with the rest.
+    store.transaction(() => store.createLater(audit(8)));
+    expect(stored()).toBe(8);
+    expect(() =>
+      store.transaction(() => {
+        store.createLater(audit(9));
+        throw new Error('rolled back');
+      }),
+    ).toThrowError('rolled back');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stored()).toBe(8);
+  });
+
+  it('writes deferred creations when the process exits before the turn ends', () => {
+    const file = join(dir, 'exit.sqlite');
+    const script = `
+      const { ResourceStore } = require(${JSON.stringify(join(process.cwd(), 'server/db/resource-store.ts'))});
+      const store = new ResourceStore(${JSON.stringify(file)});
+      for (let n = 0; n < 5; n++)
+        store.createLater({ resourceType: 'Flag', status: 'active', code: { text: 'spec ' + n } });
+      process.exit(0);`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(child.status).withContext(child.stderr).toBe(0);
+    const reopened = new ResourceStore(file);
+    try {
+      expect(reopened.search('Flag', [], { patientScope: 'all' }).total).toBe(5);
+    } finally {
+      reopened.close();
+    }
   });
 
   it('checks a date range per candidate once another filter narrows them, with the same matches', () => {
