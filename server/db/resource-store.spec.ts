@@ -142,6 +142,20 @@ describe('ResourceStore', () => {
     ).toBe(410);
   });
 
+  it('keeps at most maxPageSets snapshots, dropping the oldest', () => {
+    store.close();
+    store = new ResourceStore(join(dir, 'store.sqlite'), { maxPageSets: 2 });
+    store.loadMany(fixtures(), FIXTURE_TIME);
+    const sets = [3_000, 1_000, 2_000].map(
+      (now) =>
+        store.search('Observation', [['_count', '2']], { patientScope: 'all', now }).pageSetId!,
+    );
+    const page = (setId: string) =>
+      statusOf(() => readPage(store, setId, 2, 2, { patientScope: 'all', now: 4_000 }));
+    // Made at 1,000, the oldest: dropped when the third came.
+    expect(sets.map(page)).toEqual([0, 410, 0]);
+  });
+
   it('rebuilds a database written in the first layout (no rid, every version in history)', () => {
     store.close();
     const file = join(dir, 'legacy.sqlite');

@@ -5,8 +5,8 @@ import { FhirError } from './fhir-error';
 import { IndexWriter, ParamIds, indexSignature } from './index-writer';
 import { readNdjsonFolder } from './ndjson';
 import { Resource, validateResource } from './resource-validation';
-import { INDEX_TABLES, LegacyRow, createPageSchema, createSchema, takeLegacyRows } from './schema';
-import { SearchContext, SearchOutcome, SearchParams, runSearch } from './search';
+import { INDEX_TABLES, LegacyRow, createSchema, takeLegacyRows } from './schema';
+import { PageSet, SearchContext, SearchOutcome, SearchParams, runSearch } from './search';
 
 export type { Resource } from './resource-validation';
 export { validateResource } from './resource-validation';
@@ -48,6 +48,8 @@ export class ResourceStore {
   readonly db: Database;
   readonly pageSetTtlMs: number;
   readonly maxPageSets: number;
+  /** Search snapshots for paging, by id (see search.ts). */
+  readonly pageSets = new Map<string, PageSet>();
   /** Integer ids of the search parameters in this database's index tables. */
   readonly pids: ParamIds;
   private readonly indexer: IndexWriter;
@@ -72,7 +74,6 @@ export class ResourceStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('cache_size = -65536');
     this.db.pragma('temp_store = MEMORY');
-    createPageSchema(this.db);
     // Converting an older layout and re-indexing happen in one transaction: a crash part-way
     // leaves the file as it was.
     this.db.exec('BEGIN IMMEDIATE');

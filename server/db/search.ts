@@ -60,7 +60,7 @@ interface Row {
 
 /**
  * Runs an R4 search. The first page is answered directly when everything fits on it; otherwise
- * the ordered list of matches is kept as a snapshot (row ids in an in-memory table), and later
+ * the ordered list of matches is kept as a snapshot (row ids, in memory), and later
  * pages read slices of it (`_getpages`). That is what keeps paging consistent while data
  * changes: a resource created after the search is not slipped into page 2 and nothing shifts
  * between pages; each page shows the current version of what matched, less anything deleted
@@ -93,7 +93,7 @@ export function runSearch(
     const total = rids.length;
     if (total <= search.count)
       return outcome(store, search, rowsByRid(store, rids), total, 0, undefined, context);
-    const setId = createPageSet(store, search, pairs, rids, context.owner ?? '', now);
+    const setId = createPageSet(store, search, rids, context.owner ?? '', now);
     return outcome(
       store,
       search,
@@ -144,27 +144,18 @@ export function readPage(
   context: SearchContext,
 ): SearchOutcome {
   const now = context.now ?? Date.now();
-  const set = store.db
-    .prepare('SELECT type, query, owner, total, created_ms FROM pages.page_sets WHERE id = ?')
-    .get(setId) as
-    { type: string; query: string; owner: string; total: number; created_ms: number } | undefined;
-  if (!set || set.owner !== (context.owner ?? '') || now - set.created_ms > store.pageSetTtlMs) {
+  const set = store.pageSets.get(setId);
+  if (!set || set.owner !== (context.owner ?? '') || now - set.createdMs > store.pageSetTtlMs) {
     throw new FhirError(
       410,
       'these search results are no longer available (a search is kept for a limited time): run the search again',
       'not-found',
     );
   }
-  const search = parseSearch(
-    set.type,
-    JSON.parse(set.query) as [string, string][],
-    store.pids,
-    now,
-  );
-  const rows = pageRows(store, setId, offset, count).filter(
+  const rows = rowsByRid(store, set.rids.slice(offset, offset + count)).filter(
     (row) => !row.deleted && visible(row, context.patientScope),
   );
-  return outcome(store, { ...search, count }, rows, set.total, offset, setId, context);
+  return outcome(store, { ...set.search, count }, rows, set.rids.length, offset, setId, context);
 }
 
 function scopeClause(type: string, scope: 'all' | ReadonlySet<string>): Clause[] {
@@ -185,40 +176,33 @@ function visible(
   );
 }
 
+/**
+ * A search's snapshot: its ordered matches as row ids, kept in memory (they are disposable, and
+ * a thousand-row page of them is a slice, not a query), with the search to shape its pages.
+ */
+export interface PageSet {
+  readonly search: ParsedSearch;
+  readonly owner: string;
+  readonly rids: readonly number[];
+  readonly createdMs: number;
+}
+
 function createPageSet(
   store: ResourceStore,
   search: ParsedSearch,
-  params: SearchParams,
   rids: readonly number[],
   owner: string,
   now: number,
 ): string {
-  const db = store.db;
+  const sets = store.pageSets;
   // Expired snapshots go first, then the oldest beyond the cap.
-  db.prepare(
-    'DELETE FROM pages.page_rows WHERE set_id IN (SELECT id FROM pages.page_sets WHERE created_ms < ?)',
-  ).run(now - store.pageSetTtlMs);
-  db.prepare('DELETE FROM pages.page_sets WHERE created_ms < ?').run(now - store.pageSetTtlMs);
-  const excess =
-    (db.prepare('SELECT COUNT(*) AS n FROM pages.page_sets').get() as { n: number }).n -
-    store.maxPageSets +
-    1;
-  if (excess > 0) {
-    const oldest = db
-      .prepare('SELECT id FROM pages.page_sets ORDER BY created_ms LIMIT ?')
-      .all(excess) as { id: string }[];
-    for (const { id } of oldest) {
-      db.prepare('DELETE FROM pages.page_rows WHERE set_id = ?').run(id);
-      db.prepare('DELETE FROM pages.page_sets WHERE id = ?').run(id);
-    }
-  }
+  for (const [id, set] of sets) if (set.createdMs < now - store.pageSetTtlMs) sets.delete(id);
+  const excess = sets.size - store.maxPageSets + 1;
+  if (excess > 0)
+    for (const [id] of [...sets].sort(([, a], [, b]) => a.createdMs - b.createdMs).slice(0, excess))
+      sets.delete(id);
   const setId = randomUUID();
-  db.prepare(
-    'INSERT INTO pages.page_rows (set_id, pos, rid) SELECT ?, key + 1, value FROM json_each(?)',
-  ).run(setId, JSON.stringify(rids));
-  db.prepare(
-    'INSERT INTO pages.page_sets (id, type, query, owner, total, created_ms) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(setId, search.type, JSON.stringify([...params]), owner, rids.length, now);
+  sets.set(setId, { search, owner, rids, createdMs: now });
   return setId;
 }
 
@@ -227,20 +211,10 @@ function rowsByRid(store: ResourceStore, rids: readonly number[]): Row[] {
   if (rids.length === 0) return [];
   return store.db
     .prepare(
-      `SELECT r.rid, r.type, r.id, r.patient_id, r.json
+      `SELECT r.rid, r.type, r.id, r.patient_id, r.deleted, r.json
        FROM json_each(?) j JOIN resources r ON r.rid = j.value ORDER BY j.key`,
     )
     .all(JSON.stringify(rids)) as Row[];
-}
-
-function pageRows(store: ResourceStore, setId: string, offset: number, count: number): Row[] {
-  return store.db
-    .prepare(
-      `SELECT r.rid, r.type, r.id, r.patient_id, r.deleted, r.json
-       FROM pages.page_rows p JOIN resources r ON r.rid = p.rid
-       WHERE p.set_id = ? AND p.pos > ? AND p.pos <= ? ORDER BY p.pos`,
-    )
-    .all(setId, offset, offset + count) as Row[];
 }
 
 function outcome(
