@@ -62,6 +62,8 @@ export class ResourceStore {
   private readonly updateRow: Statement;
   private readonly markDeleted: Statement;
   private readonly archive: Statement;
+  /** Prepared statements by SQL text, least recently used first (see statement()). */
+  private readonly statements = new Map<string, Statement>();
   /** Creations deferred to the end of the event-loop turn (createLater), and their types. */
   private deferred: Resource[] = [];
   private readonly deferredTypes = new Set<string>();
@@ -134,6 +136,19 @@ export class ResourceStore {
 
   isSupported(type: string): boolean {
     return Object.hasOwn(SEARCH_PARAMS, type);
+  }
+
+  /**
+   * The prepared statement for this SQL, compiled once: searches come in a few shapes whose
+   * values are bound (lists as JSON), and compiling one costs as much as running a small one.
+   */
+  statement(sql: string): Statement {
+    const cached = this.statements.get(sql);
+    this.statements.delete(sql);
+    const statement = cached ?? this.db.prepare(sql);
+    this.statements.set(sql, statement);
+    if (this.statements.size > 500) this.statements.delete(this.statements.keys().next().value!);
+    return statement;
   }
 
   /** The current version, or undefined; a deleted resource is 410 Gone. */

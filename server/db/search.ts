@@ -76,18 +76,17 @@ export function runSearch(
   const now = context.now ?? Date.now();
   const pairs = [...params];
   const { search, where, args } = compileSearch(store, type, pairs, context);
-  const db = store.db;
   return store.transaction(() => {
     if (search.summary === 'count') {
-      const { n } = db
-        .prepare(`SELECT COUNT(*) AS n FROM resources r WHERE ${where}`)
+      const { n } = store
+        .statement(`SELECT COUNT(*) AS n FROM resources r WHERE ${where}`)
         .get(...args) as { n: number };
       return outcome(store, search, [], n, 0, undefined, context);
     }
     // One pass: the ordered row ids give the total and, when they do not fit on one page, the
     // snapshot; only the first page's rows are then read whole.
-    const rids = db
-      .prepare(`SELECT r.rid FROM resources r WHERE ${where} ORDER BY ${search.order.sql}`)
+    const rids = store
+      .statement(`SELECT r.rid FROM resources r WHERE ${where} ORDER BY ${search.order.sql}`)
       .pluck()
       .all(...args, ...search.order.args) as number[];
     const total = rids.length;
@@ -209,8 +208,8 @@ function createPageSet(
 /** The rows of these ids, in this order. */
 function rowsByRid(store: ResourceStore, rids: readonly number[]): Row[] {
   if (rids.length === 0) return [];
-  return store.db
-    .prepare(
+  return store
+    .statement(
       `SELECT r.rid, r.type, r.id, r.patient_id, r.deleted, r.json
        FROM json_each(?) j JOIN resources r ON r.rid = j.value ORDER BY j.key`,
     )
@@ -276,8 +275,8 @@ function includeRows(
 }
 
 function forward(store: ResourceStore, spec: IncludeSpec, rids: string): Row[] {
-  return store.db
-    .prepare(
+  return store
+    .statement(
       `SELECT DISTINCT r.rid, r.type, r.id, r.patient_id, r.json
        FROM index_reference x JOIN resources r ON r.type = x.target_type AND r.id = x.target_id
        WHERE x.rid IN (SELECT value FROM json_each(?)) AND ${spec.rows.sql} AND r.deleted = 0
@@ -288,8 +287,8 @@ function forward(store: ResourceStore, spec: IncludeSpec, rids: string): Row[] {
 
 function reverse(store: ResourceStore, spec: IncludeSpec, targetType: string, ids: string): Row[] {
   if (spec.target && spec.target !== targetType) return [];
-  return store.db
-    .prepare(
+  return store
+    .statement(
       `SELECT DISTINCT r.rid, r.type, r.id, r.patient_id, r.json
        FROM index_reference x JOIN resources r ON r.rid = x.rid
        WHERE ${spec.rows.sql} AND x.target_type = ?
