@@ -57,6 +57,22 @@ describe('searchset Bundle text', () => {
     }
   });
 
+  it('adds the SUBSETTED tag to the text of whatever meta holds', () => {
+    const o1 = store.read('Observation', 'o1')!.resource;
+    const metas = [
+      { tag: [{ system: 'urn:x', code: 'kept' }], security: [{ code: 'R' }] },
+      { tag: [] },
+      { source: 'urn:source', tag: 'not a list' },
+      { profile: ['urn:profile'] },
+    ];
+    metas.forEach((meta, n) => store.update('Observation', `m${n}`, { ...o1, id: `m${n}`, meta }));
+    for (const query of ['_id=m0,m1,m2,m3&_elements=status', '_id=m0,m1,m2,m3&_summary=text']) {
+      const { text, reference } = both('Observation', query);
+      expect(text).withContext(query).toBe(reference);
+      expect((JSON.parse(text) as { entry: unknown[] }).entry.length).toBe(4);
+    }
+  });
+
   it('holds each resource exactly as a read answers it, also after an update, and pages alike', () => {
     const o1 = store.read('Observation', 'o1')!.resource;
     store.update('Observation', 'o1', { ...o1, status: 'amended' }, 1);
