@@ -253,6 +253,8 @@ describe('ResourceStore', () => {
     // Otherwise at the end of the turn, in one transaction.
     store.createLater(audit(5));
     store.createLater(audit(6));
+    // Searches of other types leave them waiting: batching is the point.
+    store.search('Observation', [], { patientScope: 'all' });
     expect(stored()).toBe(4);
     await new Promise((resolve) => setImmediate(resolve));
     expect(stored()).toBe(6);
@@ -264,17 +266,26 @@ describe('ResourceStore', () => {
     expect(store.read('AuditEvent', last.id!)?.resource['meta']).toEqual(
       jasmine.objectContaining({ versionId: '1' }),
     );
-    // Within a transaction it is part of it: written at once, rolled back with the rest.
-    store.transaction(() => store.createLater(audit(8)));
-    expect(stored()).toBe(8);
+    // A transaction that fails does not take waiting writes along, even one that read their type.
+    store.createLater(audit(8));
     expect(() =>
       store.transaction(() => {
-        store.createLater(audit(9));
+        store.search('AuditEvent', [], { patientScope: 'all' });
+        throw new Error('rolled back');
+      }),
+    ).toThrowError('rolled back');
+    expect(stored()).toBe(8);
+    // Within a transaction it is part of it: written at once, rolled back with the rest.
+    store.transaction(() => store.createLater(audit(9)));
+    expect(stored()).toBe(9);
+    expect(() =>
+      store.transaction(() => {
+        store.createLater(audit(10));
         throw new Error('rolled back');
       }),
     ).toThrowError('rolled back');
     await new Promise((resolve) => setImmediate(resolve));
-    expect(stored()).toBe(8);
+    expect(stored()).toBe(9);
   });
 
   it('writes deferred creations when the process exits before the turn ends', () => {

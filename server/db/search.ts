@@ -76,7 +76,7 @@ export function runSearch(
   const now = context.now ?? Date.now();
   const pairs = [...params];
   const { search, where, args } = compileSearch(store, type, pairs, context);
-  return store.transaction(() => {
+  return store.reading(() => {
     if (search.summary === 'count') {
       const { n } = store
         .statement(`SELECT COUNT(*) AS n FROM resources r WHERE ${where}`)
