@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +142,20 @@ describe('ResourceStore', () => {
     ).toBe(410);
   });
 
+  it('keeps at most maxPageSets snapshots, dropping the oldest', () => {
+    store.close();
+    store = new ResourceStore(join(dir, 'store.sqlite'), { maxPageSets: 2 });
+    store.loadMany(fixtures(), FIXTURE_TIME);
+    const sets = [3_000, 1_000, 2_000].map(
+      (now) =>
+        store.search('Observation', [['_count', '2']], { patientScope: 'all', now }).pageSetId!,
+    );
+    const page = (setId: string) =>
+      statusOf(() => readPage(store, setId, 2, 2, { patientScope: 'all', now: 4_000 }));
+    // Made at 1,000, the oldest: dropped when the third came.
+    expect(sets.map(page)).toEqual([0, 410, 0]);
+  });
+
   it('rebuilds a database written in the first layout (no rid, every version in history)', () => {
     store.close();
     const file = join(dir, 'legacy.sqlite');
@@ -211,6 +226,126 @@ describe('ResourceStore', () => {
     store.close();
     store = new ResourceStore(join(dir, 'store.sqlite'));
     expect(ids('Observation', [['patient', 'pb']])).toEqual(['o4', 'o6']);
+  });
+
+  it('writes deferred creations at the end of the turn, before any read of their type, and on close', async () => {
+    const file = join(dir, 'store.sqlite');
+    const audit = (n: number): Resource => ({
+      resourceType: 'AuditEvent',
+      type: { system: 'http://terminology.hl7.org/CodeSystem/audit-event-type', code: 'rest' },
+      recorded: '2026-01-01T00:00:00Z',
+      agent: [{ requestor: true, who: { display: `agent ${n}` } }],
+      source: { observer: { display: 'spec' } },
+    });
+    const stored = () =>
+      (
+        store.db.prepare("SELECT COUNT(*) AS n FROM resources WHERE type = 'AuditEvent'").get() as {
+          n: number;
+        }
+      ).n;
+    const created = [1, 2, 3].map((n) => store.createLater(audit(n)));
+    expect(stored()).toBe(0);
+    // A search or read of the type writes what is waiting first.
+    expect(ids('AuditEvent', [])).toEqual(created.map((r) => r.id!).sort());
+    store.createLater(audit(4));
+    expect(store.read('AuditEvent', created[0].id!)).toBeDefined();
+    expect(stored()).toBe(4);
+    // Otherwise at the end of the turn, in one transaction.
+    store.createLater(audit(5));
+    store.createLater(audit(6));
+    // Searches of other types leave them waiting: batching is the point.
+    store.search('Observation', [], { patientScope: 'all' });
+    expect(stored()).toBe(4);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stored()).toBe(6);
+    // And by close(), whatever the turn.
+    const last = store.createLater(audit(7));
+    store.close();
+    store = new ResourceStore(file);
+    expect(stored()).toBe(7);
+    expect(store.read('AuditEvent', last.id!)?.resource['meta']).toEqual(
+      jasmine.objectContaining({ versionId: '1' }),
+    );
+    // A transaction that fails does not take waiting writes along, even one that read their type.
+    store.createLater(audit(8));
+    expect(() =>
+      store.transaction(() => {
+        store.search('AuditEvent', [], { patientScope: 'all' });
+        throw new Error('rolled back');
+      }),
+    ).toThrowError('rolled back');
+    expect(stored()).toBe(8);
+    // Within a transaction it is part of it: written at once, rolled back with the rest.
+    store.transaction(() => store.createLater(audit(9)));
+    expect(stored()).toBe(9);
+    expect(() =>
+      store.transaction(() => {
+        store.createLater(audit(10));
+        throw new Error('rolled back');
+      }),
+    ).toThrowError('rolled back');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stored()).toBe(9);
+  });
+
+  it('writes deferred creations when the process exits before the turn ends', () => {
+    const file = join(dir, 'exit.sqlite');
+    const script = `
+      const { ResourceStore } = require(${JSON.stringify(join(process.cwd(), 'server/db/resource-store.ts'))});
+      const store = new ResourceStore(${JSON.stringify(file)});
+      for (let n = 0; n < 5; n++)
+        store.createLater({ resourceType: 'Flag', status: 'active', code: { text: 'spec ' + n } });
+      process.exit(0);`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(child.status).withContext(child.stderr).toBe(0);
+    const reopened = new ResourceStore(file);
+    try {
+      expect(reopened.search('Flag', [], { patientScope: 'all' }).total).toBe(5);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('checks a date range per candidate once another filter narrows them, with the same matches', () => {
+    store.loadMany(fixtures(), FIXTURE_TIME);
+    const dates = [
+      'eq2024-02-14',
+      'ne2024-02-14',
+      'lt2024-02-14',
+      'le2024-02-14',
+      'gt2024-03-05',
+      'ge2024-03-05',
+      'sa2024-03-31',
+      'eb2024-04-15',
+      'ap2024-03-01',
+      '2024-01-10,2024-05',
+    ];
+    const narrowings: { params: [string, string][]; scope: 'all' | Set<string> }[] = [
+      { params: [['patient', 'Patient/pa,Patient/pb']], scope: 'all' },
+      { params: [['code', '44261-6']], scope: 'all' },
+      { params: [], scope: new Set(['pa', 'pc']) },
+    ];
+    for (const date of dates) {
+      const byDate = ids('Observation', [['date', date]]);
+      for (const { params, scope } of narrowings) {
+        const narrowed = ids('Observation', params, { patientScope: scope });
+        expect(ids('Observation', [...params, ['date', date]], { patientScope: scope }))
+          .withContext(`date=${date} with ${JSON.stringify(params)} ${[...scope].join(',')}`)
+          .toEqual(byDate.filter((id) => narrowed.includes(id)));
+      }
+    }
+    // Alone, the range is still one lookup in the date index; narrowed, a key lookup per candidate.
+    const where = (params: [string, string][]) =>
+      compileSearch(store, 'Observation', params, { patientScope: 'all' }).where;
+    expect(where([['date', 'ge2024-03-05']])).not.toContain('EXISTS');
+    expect(
+      where([
+        ['patient', 'Patient/pa'],
+        ['date', 'ge2024-03-05'],
+      ]),
+    ).toContain('EXISTS (SELECT 1 FROM index_date x WHERE x.rid = r.rid');
   });
 
   it('loads 10,200 resources and searches them through indexes only (speed is for bench/)', () => {

@@ -16,9 +16,6 @@ import type { Database } from 'better-sqlite3';
  * that R4 defines as a filtered alias of another (`patient` = `subject` of type Patient,
  * `combo-code` = `code` | `component-code`) have no rows of their own: searches read the rows
  * of the parameters they alias.
- *
- * Paging snapshots live in an attached in-memory database: they are disposable, and keeping them
- * out of the file keeps the WAL small.
  */
 export const SCHEMA_VERSION = 2;
 
@@ -103,19 +100,6 @@ export function createSchema(db: Database): void {
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
-}
-
-export function createPageSchema(db: Database): void {
-  db.exec(`
-    ATTACH DATABASE ':memory:' AS pages;
-    CREATE TABLE pages.page_sets (
-      id TEXT PRIMARY KEY, type TEXT NOT NULL, query TEXT NOT NULL, owner TEXT NOT NULL,
-      total INTEGER NOT NULL, created_ms INTEGER NOT NULL);
-    CREATE INDEX pages.page_sets_created ON page_sets (created_ms);
-    CREATE TABLE pages.page_rows (
-      set_id TEXT NOT NULL, pos INTEGER NOT NULL, rid INTEGER NOT NULL,
-      PRIMARY KEY (set_id, pos)) WITHOUT ROWID;
-  `);
 }
 
 /** A row of the first layout (before `rid`): rebuilt into the current one on open. */

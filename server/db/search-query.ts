@@ -23,6 +23,19 @@ export interface Clause {
   readonly args: readonly unknown[];
 }
 
+/**
+ * A search filter. A filter that looks its values up in an index (`code=…`, `patient=…`)
+ * `narrows` the candidates by itself. A date range rarely does: `date=ge…` matches most of a
+ * type's index rows, so as a list it costs a scan of them all (100 ms for the Appointments of
+ * the 5,000-episode data) however few resources the other filters leave. Its `probe` is the same
+ * condition checked against each candidate's own index rows (a primary-key lookup), which the
+ * search uses once another filter, or the caller's patient list, narrows the candidates.
+ */
+export interface Filter extends Clause {
+  readonly narrows: boolean;
+  readonly probe?: Clause;
+}
+
 export interface IncludeSpec {
   readonly source: string;
   readonly param: string;
@@ -35,7 +48,7 @@ export type Summary = 'count' | 'data' | 'text' | 'false';
 
 export interface ParsedSearch {
   readonly type: string;
-  readonly filters: readonly Clause[];
+  readonly filters: readonly Filter[];
   readonly order: Clause;
   readonly count: number;
   readonly summary: Summary;
@@ -109,7 +122,7 @@ export function parseSearch(
       `resource type ${type} is not supported by this server`,
       'not-supported',
     );
-  const filters: Clause[] = [];
+  const filters: Filter[] = [];
   const unknown: string[] = [];
   const includes: IncludeSpec[] = [];
   const revIncludes: IncludeSpec[] = [];
@@ -232,7 +245,7 @@ function parseFilter(
   value: string,
   pids: ParamIds,
   now: number,
-): Clause | undefined {
+): Filter | undefined {
   const colon = rawName.indexOf(':');
   const name = colon < 0 ? rawName : rawName.slice(0, colon);
   const modifier = colon < 0 ? undefined : rawName.slice(colon + 1);
@@ -240,12 +253,16 @@ function parseFilter(
     if (modifier !== undefined) throw unsupportedModifier(rawName);
     if (name === '_id') {
       const ids = splitEscaped(value, ',');
-      return { sql: 'r.id IN (SELECT value FROM json_each(?))', args: [JSON.stringify(ids)] };
+      return {
+        sql: 'r.id IN (SELECT value FROM json_each(?))',
+        args: [JSON.stringify(ids)],
+        narrows: true,
+      };
     }
     const ors = splitKeepingEscapes(value, ',').map((v) =>
       dateCondition(parseDateValue(rawName, v), 'r.last_updated_ms', 'r.last_updated_ms', now),
     );
-    return or(ors);
+    return { ...or(ors), narrows: false };
   }
   const def = paramOf(type, name);
   if (!def) return undefined;
@@ -256,13 +273,14 @@ function parseFilter(
   }
   const table = TABLE[def.type];
   const rows = rowsOf(type, def, pids);
-  const within = (condition: Clause, negate = false): Clause => ({
+  const within = (condition: Clause, negate = false): Filter => ({
     sql: `r.rid ${negate ? 'NOT IN' : 'IN'} (SELECT x.rid FROM ${table} x WHERE ${rows.sql} AND (${condition.sql}))`,
     args: [...rows.args, ...condition.args],
+    narrows: !negate,
   });
   if (modifier === 'missing') {
     if (value !== 'true' && value !== 'false') throw invalid(`${rawName} must be true or false`);
-    return within({ sql: '1', args: [] }, value === 'true');
+    return { ...within({ sql: '1', args: [] }, value === 'true'), narrows: false };
   }
   switch (def.type) {
     case 'token':
@@ -279,14 +297,21 @@ function parseFilter(
       );
     case 'reference':
       return within(referenceCondition(def, modifier, splitEscaped(value, ','), rawName));
-    case 'date':
-      return within(
-        or(
-          splitKeepingEscapes(value, ',').map((v) =>
-            dateCondition(parseDateValue(rawName, v), 'x.low', 'x.high', now),
-          ),
+    case 'date': {
+      const condition = or(
+        splitKeepingEscapes(value, ',').map((v) =>
+          dateCondition(parseDateValue(rawName, v), 'x.low', 'x.high', now),
         ),
       );
+      return {
+        ...within(condition),
+        narrows: false,
+        probe: {
+          sql: `EXISTS (SELECT 1 FROM ${table} x WHERE x.rid = r.rid AND ${rows.sql} AND (${condition.sql}))`,
+          args: [...rows.args, ...condition.args],
+        },
+      };
+    }
     case 'string':
       return within(or(splitEscaped(value, ',').map((v) => stringCondition(v, modifier))));
     case 'quantity':

@@ -19,10 +19,25 @@ export interface SearchContext {
   readonly now?: number;
 }
 
+/**
+ * A resource as stored. `json` is the text the store wrote, `JSON.stringify` of the resource
+ * (see ResourceStore.writeVersion), so it is byte for byte what a read answers and can go into
+ * a response as it is, without being parsed and written again.
+ */
+export interface StoredResource {
+  readonly resourceType: string;
+  readonly id: string;
+  readonly json: string;
+}
+
+export function parseStored(stored: StoredResource): Resource {
+  return JSON.parse(stored.json) as Resource;
+}
+
 export interface SearchOutcome {
   readonly search: ParsedSearch;
-  readonly matches: readonly Resource[];
-  readonly includes: readonly Resource[];
+  readonly matches: readonly StoredResource[];
+  readonly includes: readonly StoredResource[];
   /** Matches in all pages (R4 `Bundle.total`), fixed when the search ran. */
   readonly total: number;
   /** Where this page starts, and the snapshot that later pages read, when there are more. */
@@ -45,7 +60,7 @@ interface Row {
 
 /**
  * Runs an R4 search. The first page is answered directly when everything fits on it; otherwise
- * the ordered list of matches is kept as a snapshot (row ids in an in-memory table), and later
+ * the ordered list of matches is kept as a snapshot (row ids, in memory), and later
  * pages read slices of it (`_getpages`). That is what keeps paging consistent while data
  * changes: a resource created after the search is not slipped into page 2 and nothing shifts
  * between pages; each page shows the current version of what matched, less anything deleted
@@ -61,28 +76,27 @@ export function runSearch(
   const now = context.now ?? Date.now();
   const pairs = [...params];
   const { search, where, args } = compileSearch(store, type, pairs, context);
-  const db = store.db;
-  return store.transaction(() => {
-    const total = (
-      db.prepare(`SELECT COUNT(*) AS n FROM resources r WHERE ${where}`).get(...args) as {
-        n: number;
-      }
-    ).n;
-    if (search.summary === 'count' || total === 0)
-      return outcome(store, search, [], total, 0, undefined, context);
-    if (total <= search.count) {
-      const rows = db
-        .prepare(
-          `SELECT r.rid, r.type, r.id, r.patient_id, r.json FROM resources r WHERE ${where} ORDER BY ${search.order.sql}`,
-        )
-        .all(...args, ...search.order.args) as Row[];
-      return outcome(store, search, rows, total, 0, undefined, context);
+  return store.reading(() => {
+    if (search.summary === 'count') {
+      const { n } = store
+        .statement(`SELECT COUNT(*) AS n FROM resources r WHERE ${where}`)
+        .get(...args) as { n: number };
+      return outcome(store, search, [], n, 0, undefined, context);
     }
-    const setId = createPageSet(store, search, pairs, where, args, total, context.owner ?? '', now);
+    // One pass: the ordered row ids give the total and, when they do not fit on one page, the
+    // snapshot; only the first page's rows are then read whole.
+    const rids = store
+      .statement(`SELECT r.rid FROM resources r WHERE ${where} ORDER BY ${search.order.sql}`)
+      .pluck()
+      .all(...args, ...search.order.args) as number[];
+    const total = rids.length;
+    if (total <= search.count)
+      return outcome(store, search, rowsByRid(store, rids), total, 0, undefined, context);
+    const setId = createPageSet(store, search, rids, context.owner ?? '', now);
     return outcome(
       store,
       search,
-      pageRows(store, setId, 0, search.count),
+      rowsByRid(store, rids.slice(0, search.count)),
       total,
       0,
       setId,
@@ -105,11 +119,13 @@ export function compileSearch(
       `unknown or unsupported search parameter(s) for ${type}: ${search.unknown.join(', ')}`,
       'not-supported',
     );
+  const scope = scopeClause(type, context.patientScope);
+  const narrowed = scope.length > 0 || search.filters.some((f) => f.narrows);
   const filters = [
     { sql: 'r.type = ?', args: [type] },
     { sql: 'r.deleted = 0', args: [] },
-    ...search.filters,
-    ...scopeClause(type, context.patientScope),
+    ...search.filters.map((f) => (narrowed && f.probe ? f.probe : f)),
+    ...scope,
   ];
   return {
     search,
@@ -127,27 +143,18 @@ export function readPage(
   context: SearchContext,
 ): SearchOutcome {
   const now = context.now ?? Date.now();
-  const set = store.db
-    .prepare('SELECT type, query, owner, total, created_ms FROM pages.page_sets WHERE id = ?')
-    .get(setId) as
-    { type: string; query: string; owner: string; total: number; created_ms: number } | undefined;
-  if (!set || set.owner !== (context.owner ?? '') || now - set.created_ms > store.pageSetTtlMs) {
+  const set = store.pageSets.get(setId);
+  if (!set || set.owner !== (context.owner ?? '') || now - set.createdMs > store.pageSetTtlMs) {
     throw new FhirError(
       410,
       'these search results are no longer available (a search is kept for a limited time): run the search again',
       'not-found',
     );
   }
-  const search = parseSearch(
-    set.type,
-    JSON.parse(set.query) as [string, string][],
-    store.pids,
-    now,
-  );
-  const rows = pageRows(store, setId, offset, count).filter(
+  const rows = rowsByRid(store, set.rids.slice(offset, offset + count)).filter(
     (row) => !row.deleted && visible(row, context.patientScope),
   );
-  return outcome(store, { ...search, count }, rows, set.total, offset, setId, context);
+  return outcome(store, { ...set.search, count }, rows, set.rids.length, offset, setId, context);
 }
 
 function scopeClause(type: string, scope: 'all' | ReadonlySet<string>): Clause[] {
@@ -168,54 +175,45 @@ function visible(
   );
 }
 
+/**
+ * A search's snapshot: its ordered matches as row ids, kept in memory (they are disposable, and
+ * a thousand-row page of them is a slice, not a query), with the search to shape its pages.
+ */
+export interface PageSet {
+  readonly search: ParsedSearch;
+  readonly owner: string;
+  readonly rids: readonly number[];
+  readonly createdMs: number;
+}
+
 function createPageSet(
   store: ResourceStore,
   search: ParsedSearch,
-  params: SearchParams,
-  where: string,
-  args: readonly unknown[],
-  total: number,
+  rids: readonly number[],
   owner: string,
   now: number,
 ): string {
-  const db = store.db;
+  const sets = store.pageSets;
   // Expired snapshots go first, then the oldest beyond the cap.
-  db.prepare(
-    'DELETE FROM pages.page_rows WHERE set_id IN (SELECT id FROM pages.page_sets WHERE created_ms < ?)',
-  ).run(now - store.pageSetTtlMs);
-  db.prepare('DELETE FROM pages.page_sets WHERE created_ms < ?').run(now - store.pageSetTtlMs);
-  const excess =
-    (db.prepare('SELECT COUNT(*) AS n FROM pages.page_sets').get() as { n: number }).n -
-    store.maxPageSets +
-    1;
-  if (excess > 0) {
-    const oldest = db
-      .prepare('SELECT id FROM pages.page_sets ORDER BY created_ms LIMIT ?')
-      .all(excess) as { id: string }[];
-    for (const { id } of oldest) {
-      db.prepare('DELETE FROM pages.page_rows WHERE set_id = ?').run(id);
-      db.prepare('DELETE FROM pages.page_sets WHERE id = ?').run(id);
-    }
-  }
+  for (const [id, set] of sets) if (set.createdMs < now - store.pageSetTtlMs) sets.delete(id);
+  const excess = sets.size - store.maxPageSets + 1;
+  if (excess > 0)
+    for (const [id] of [...sets].sort(([, a], [, b]) => a.createdMs - b.createdMs).slice(0, excess))
+      sets.delete(id);
   const setId = randomUUID();
-  db.prepare(
-    `INSERT INTO pages.page_rows (set_id, pos, rid)
-     SELECT ?, ROW_NUMBER() OVER (ORDER BY ${search.order.sql}), r.rid FROM resources r WHERE ${where}`,
-  ).run(setId, ...search.order.args, ...args);
-  db.prepare(
-    'INSERT INTO pages.page_sets (id, type, query, owner, total, created_ms) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(setId, search.type, JSON.stringify([...params]), owner, total, now);
+  sets.set(setId, { search, owner, rids, createdMs: now });
   return setId;
 }
 
-function pageRows(store: ResourceStore, setId: string, offset: number, count: number): Row[] {
-  return store.db
-    .prepare(
+/** The rows of these ids, in this order. */
+function rowsByRid(store: ResourceStore, rids: readonly number[]): Row[] {
+  if (rids.length === 0) return [];
+  return store
+    .statement(
       `SELECT r.rid, r.type, r.id, r.patient_id, r.deleted, r.json
-       FROM pages.page_rows p JOIN resources r ON r.rid = p.rid
-       WHERE p.set_id = ? AND p.pos > ? AND p.pos <= ? ORDER BY p.pos`,
+       FROM json_each(?) j JOIN resources r ON r.rid = j.value ORDER BY j.key`,
     )
-    .all(setId, offset, offset + count) as Row[];
+    .all(JSON.stringify(rids)) as Row[];
 }
 
 function outcome(
@@ -232,14 +230,18 @@ function outcome(
   for (const row of [...rows, ...included.rows]) if (row.patient_id) patientIds.add(row.patient_id);
   return {
     search,
-    matches: rows.map((r) => JSON.parse(r.json) as Resource),
-    includes: included.rows.map((r) => JSON.parse(r.json) as Resource),
+    matches: rows.map(stored),
+    includes: included.rows.map(stored),
     total,
     offset,
     ...(pageSetId ? { pageSetId } : {}),
     patientIds,
     withheldIncludeTypes: included.withheld,
   };
+}
+
+function stored(row: Row): StoredResource {
+  return { resourceType: row.type, id: row.id, json: row.json };
 }
 
 /** _include and _revinclude for one page of matches, limited to what the caller may see. */
@@ -273,8 +275,8 @@ function includeRows(
 }
 
 function forward(store: ResourceStore, spec: IncludeSpec, rids: string): Row[] {
-  return store.db
-    .prepare(
+  return store
+    .statement(
       `SELECT DISTINCT r.rid, r.type, r.id, r.patient_id, r.json
        FROM index_reference x JOIN resources r ON r.type = x.target_type AND r.id = x.target_id
        WHERE x.rid IN (SELECT value FROM json_each(?)) AND ${spec.rows.sql} AND r.deleted = 0
@@ -285,8 +287,8 @@ function forward(store: ResourceStore, spec: IncludeSpec, rids: string): Row[] {
 
 function reverse(store: ResourceStore, spec: IncludeSpec, targetType: string, ids: string): Row[] {
   if (spec.target && spec.target !== targetType) return [];
-  return store.db
-    .prepare(
+  return store
+    .statement(
       `SELECT DISTINCT r.rid, r.type, r.id, r.patient_id, r.json
        FROM index_reference x JOIN resources r ON r.rid = x.rid
        WHERE ${spec.rows.sql} AND x.target_type = ?

@@ -15,14 +15,17 @@ describe('FHIR access control and audit', () => {
 
   const ids = async (query: string, mode = 'match') =>
     idsOf((await server.fetchJson(query)).body as BundleJson, mode);
-  const audits = () =>
-    (
+  const audits = () => {
+    // Audit records are written at the end of the turn (createLater); this reads the table itself.
+    server.store.flushDeferred();
+    return (
       server.store.db
         .prepare(
           "SELECT json FROM resources WHERE type = 'AuditEvent' AND id != 'ae1' ORDER BY rid",
         )
         .all() as { json: string }[]
     ).map((r) => JSON.parse(r.json) as Resource);
+  };
 
   describe('refusals', () => {
     it('answers a refusal with its status and an OperationOutcome, 401 with a Bearer challenge, before reading the body', async () => {
@@ -232,6 +235,28 @@ describe('FHIR access control and audit', () => {
       expect(await ids('/AuditEvent?agent=Practitioner/t1&patient=pb&subtype=search-type')).toEqual(
         [event.id!],
       );
+    });
+
+    it('keeps one record per request when many are answered together', async () => {
+      const paths = ['/Patient/pa', '/Observation?code=44261-6', '/EpisodeOfCare?patient=pb'];
+      const requests = Array.from({ length: 30 }, (_, n) => ({
+        path: paths[n % paths.length],
+        id: `req-many-${n}`,
+      }));
+      const statuses = await Promise.all(
+        requests.map(
+          async ({ path, id }) =>
+            (await server.fetchJson(path, { headers: { 'X-Request-Id': id } })).status,
+        ),
+      );
+      expect(statuses.every((status) => status === 200)).toBeTrue();
+      const recorded = audits().map(
+        (e) =>
+          (e['entity'] as { what: { identifier?: { value: string } } }[]).find(
+            (entity) => entity.what.identifier,
+          )!.what.identifier!.value,
+      );
+      expect(recorded.sort()).toEqual(requests.map((r) => r.id).sort());
     });
 
     it('records reads and vreads, and nothing for counts, empty results, staff-only data or audit reads', async () => {

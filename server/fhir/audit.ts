@@ -13,8 +13,9 @@ export interface AuditDetails {
 /**
  * Records one AuditEvent for a read or search that returned patient data: who (the actor, or
  * "anonymous" in open mode, and the OAuth client), which patients (references only, never
- * content), when, and the request id. One insert per request, however many resources it
- * returned; nothing is written when no patient's data was returned.
+ * content), when, and the request id. One record per request, however many resources it
+ * returned; nothing is written when no patient's data was returned. The record is written at
+ * the end of the event-loop turn with the turn's others (ResourceStore.createLater).
  */
 export function recordAccess(
   store: ResourceStore,
@@ -71,5 +72,5 @@ export function recordAccess(
       },
     ],
   };
-  store.create(event);
+  store.createLater(event);
 }

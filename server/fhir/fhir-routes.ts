@@ -6,7 +6,7 @@ import { parseIfMatch, processBundle } from './bundle-processing';
 import { SmartEndpoints, capabilityStatement } from './capability-statement';
 import { FhirInteractions, RequestMeta } from './interactions';
 import { operationOutcome } from './operation-outcome';
-import { searchsetBundle } from './search-bundle';
+import { searchsetBundleJson } from './search-bundle';
 
 export interface FhirRouteOptions {
   readonly store: ResourceStore;
@@ -174,10 +174,10 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
     const offset = wholeNumber(params.get('_getpagesoffset') ?? '0', '_getpagesoffset');
     const count = Math.min(1000, Math.max(1, wholeNumber(params.get('_count') ?? '50', '_count')));
     const outcome = interactions.page(access(request), setId, offset, count, metaOf(request));
-    return send(
+    return sendJson(
       reply,
       200,
-      searchsetBundle(outcome, {
+      searchsetBundleJson(outcome, {
         base: baseOf(request),
         self: selfUrl(request, baseOf(request), options.basePath),
       }),
@@ -199,10 +199,10 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
       params,
       metaOf(request),
     );
-    return send(
+    return sendJson(
       reply,
       200,
-      searchsetBundle(outcome, {
+      searchsetBundleJson(outcome, {
         base: baseOf(request),
         self: selfUrl(request, baseOf(request), options.basePath, params),
       }),
@@ -318,7 +318,11 @@ function locationOf(base: string, resource: Resource): string {
 }
 
 function send(reply: FastifyReply, status: number, body: unknown) {
-  return reply.code(status).header('Content-Type', FHIR_JSON).send(JSON.stringify(body));
+  return sendJson(reply, status, JSON.stringify(body));
+}
+
+function sendJson(reply: FastifyReply, status: number, json: string) {
+  return reply.code(status).header('Content-Type', FHIR_JSON).send(json);
 }
 
 /** A resource with its version headers; `Prefer: return=minimal` leaves the body out. */

@@ -1,6 +1,6 @@
 import { FhirError } from '../db/fhir-error';
 import { Resource, ResourceStore, validateResource } from '../db/resource-store';
-import { SearchOutcome, readPage } from '../db/search';
+import { SearchOutcome, parseStored, readPage } from '../db/search';
 import { SearchParams } from '../db/search-query';
 import { AccessContext, WriteAction } from './access';
 import { recordAccess } from './audit';
@@ -233,7 +233,8 @@ export class FhirInteractions {
         `${what} ${type}?${query.slice(0, 100)} matches ${outcome.total} resources, not one`,
         'multiple-matches',
       );
-    return outcome.matches[0];
+    const match = outcome.matches[0];
+    return match && parseStored(match);
   }
 
   private auditSearch(
