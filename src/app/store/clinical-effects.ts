@@ -164,12 +164,12 @@ export const runQuery$ = createEffect(
             if (!user) return EMPTY;
             return runFor(client, query, user).pipe(
               // Mapped a slice at a time: a caseload's thousands of resources in one go held the
-              // main thread for hundreds of milliseconds, delaying input, paint and the client
-              // page's own (smaller) load.
+              // main thread for hundreds of milliseconds, delaying input and paint. A client's
+              // record goes before the caseload the shell loads beside it: its page waits on it.
               switchMap((run) =>
-                runInSlices(mapResourcesInSteps(run.resources, context)).pipe(
-                  map((mapped) => ({ run, mapped })),
-                ),
+                runInSlices(mapResourcesInSteps(run.resources, context), {
+                  priority: clientOfQuery(query) ? 1 : 0,
+                }).pipe(map((mapped) => ({ run, mapped }))),
               ),
               map(({ run, mapped }) => {
                 const { data, mapping } = toClinicalData(mapped);

@@ -46,7 +46,7 @@ describe('runInSlices', () => {
     // No budget: every step is a slice of its own, each in a later task.
     runInSlices(
       counted(log, () => task, 4),
-      0,
+      { budgetMs: 0 },
     ).subscribe((v) => (result = v));
     await until(() => result !== undefined);
     ticking = false;
@@ -59,7 +59,7 @@ describe('runInSlices', () => {
     let result: string | undefined;
     const subscription = runInSlices(
       counted(log, () => 0, 1000),
-      0,
+      { budgetMs: 0 },
     ).subscribe((v) => (result = v));
     await until(() => log.length > 0);
     subscription.unsubscribe();
@@ -67,6 +67,25 @@ describe('runInSlices', () => {
     for (let i = 0; i < 5; i++) await nextTimer();
     expect(log.length).toBe(ran);
     expect(result).toBeUndefined();
+  });
+
+  it('gives every slice to the higher priority while it runs, and equals turn about', async () => {
+    const order: string[] = [];
+    function* named(name: string, n: number): Generator<void, string, void> {
+      for (let i = 0; i < n; i++) {
+        order.push(name);
+        yield;
+      }
+      return name;
+    }
+    const done: string[] = [];
+    runInSlices(named('a', 3), { budgetMs: 0 }).subscribe((v) => done.push(v));
+    runInSlices(named('b', 3), { budgetMs: 0 }).subscribe((v) => done.push(v));
+    runInSlices(named('first', 3), { budgetMs: 0, priority: 1 }).subscribe((v) => done.push(v));
+    await until(() => done.length === 3);
+    expect(order.slice(0, 3)).toEqual(['first', 'first', 'first']);
+    expect(order.slice(3)).toEqual(['a', 'b', 'a', 'b', 'a', 'b']);
+    expect(done[0]).toBe('first');
   });
 
   it('reports a step that throws as an error', async () => {
