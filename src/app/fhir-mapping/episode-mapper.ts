@@ -40,6 +40,7 @@ import {
 } from './read';
 import { parseReference, referencedId } from './references';
 import { labelsField } from './security-labels';
+import { Steps, mapEachStep, runSteps } from './steps';
 
 const STATUSES: readonly EpisodeStatus[] = [
   'planned',
@@ -99,7 +100,15 @@ export function mapEpisodesOfCare(
   episodes: readonly EpisodeOfCare[],
   context?: MappingContext,
 ): MapBatch<MappedEpisode> {
-  return toBatch(list(episodes).map((e) => mapEpisodeOfCare(e, context)));
+  return runSteps(mapEpisodesOfCareInSteps(episodes, context));
+}
+
+/** `mapEpisodesOfCare`, pausing after each episode (see `steps.ts`). */
+export function* mapEpisodesOfCareInSteps(
+  episodes: readonly EpisodeOfCare[],
+  context?: MappingContext,
+): Steps<MapBatch<MappedEpisode>> {
+  return toBatch(yield* mapEachStep(list(episodes), (e) => mapEpisodeOfCare(e, context)));
 }
 
 type Warn = (reason: string) => void;

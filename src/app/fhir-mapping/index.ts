@@ -35,5 +35,7 @@ export { mapCareTeam, mapCareTeams } from './care-team-mapper';
 export { mapCondition, mapConditions } from './condition-mapper';
 export { mapOrganization, mapOrganizations } from './organization-mapper';
 export { mapRecoveryCurvesLibrary, defaultCurveSet } from './library-mapper';
-export { mapResources, mappedBatches } from './map-resources';
+export { mapResources, mapResourcesInSteps, mappedBatches } from './map-resources';
+export { runSteps } from './steps';
+export type { Steps } from './steps';
 export type { MappedResources } from './map-resources';

@@ -8,7 +8,7 @@ import { Rejected } from '../domain/models';
 import { mapCarePlans } from './care-plan-mapper';
 import { mapCareTeams } from './care-team-mapper';
 import { mapConditions } from './condition-mapper';
-import { mapEpisodesOfCare } from './episode-mapper';
+import { mapEpisodesOfCareInSteps } from './episode-mapper';
 import {
   Appointment,
   Bundle,
@@ -36,10 +36,11 @@ import { mapOrganizations } from './organization-mapper';
 import { mapPatients } from './patient-mapper';
 import { mapPractitionerRoles, mapPractitioners } from './practitioner-mapper';
 import { isObject, isRecord, list, text } from './read';
-import { IndexedEntry, indexResources } from './references';
+import { IndexedEntry, indexResourcesInSteps } from './references';
 import { ScoreBatch } from './score-assembly';
-import { mapScores } from './score-batch';
-import { mapSessions } from './session-mapper';
+import { mapScoresInSteps } from './score-batch';
+import { mapSessionsInSteps } from './session-mapper';
+import { Steps, runSteps } from './steps';
 import {
   CareTeamRecord,
   ConditionRecord,
@@ -90,28 +91,51 @@ export function mapResources(
   input: readonly unknown[] | unknown,
   context: MappingContext = {},
 ): MappedResources {
+  return runSteps(mapResourcesInSteps(input, context));
+}
+
+/**
+ * `mapResources` in small steps (see `steps.ts`): it pauses after each resource of the large
+ * types (scores, sessions, episodes) and every few hundred while indexing, so a caller can
+ * spread a large load over many short tasks. The result is the same as `mapResources`'.
+ */
+export function* mapResourcesInSteps(
+  input: readonly unknown[] | unknown,
+  context: MappingContext = {},
+): Steps<MappedResources> {
   const unsupported: Rejected<ResourceKey>[] = [];
   const entries = flatten(Array.isArray(input) ? input : [input], unsupported);
-  const index = indexResources(entries);
+  yield;
+  const index = yield* indexResourcesInSteps(entries);
   const ctx: MappingContext = { ...context, index };
-  const of = <T extends ResourceBase>(type: T['resourceType']) =>
-    entries.map((e) => e.resource).filter((r): r is T => r.resourceType === type);
-  const libraries = of<Library>('Library');
-  for (const r of entries.map((e) => e.resource)) {
-    if (!MAPPED_TYPES.has(r.resourceType))
+  const byType = new Map<string, ResourceBase[]>();
+  for (const { resource } of entries) {
+    const same = byType.get(resource.resourceType);
+    if (same) same.push(resource);
+    else byType.set(resource.resourceType, [resource]);
+    if (!MAPPED_TYPES.has(resource.resourceType))
       unsupported.push({
-        item: keyOf(r),
-        reason: `resource type ${r.resourceType.slice(0, 40)} is not mapped`,
+        item: keyOf(resource),
+        reason: `resource type ${resource.resourceType.slice(0, 40)} is not mapped`,
       });
   }
+  yield;
+  const of = <T extends ResourceBase>(type: T['resourceType']) => (byType.get(type) ?? []) as T[];
+  const libraries = of<Library>('Library');
+  const scores = yield* mapScoresInSteps(
+    of<Observation>('Observation'),
+    of<QuestionnaireResponse>('QuestionnaireResponse'),
+    ctx,
+  );
+  const episodes = yield* mapEpisodesOfCareInSteps(of<EpisodeOfCare>('EpisodeOfCare'), ctx);
+  const sessions = yield* mapSessionsInSteps(
+    [...of<Appointment>('Appointment'), ...of<Encounter>('Encounter')],
+    ctx,
+  );
   return {
-    scores: mapScores(
-      of<Observation>('Observation'),
-      of<QuestionnaireResponse>('QuestionnaireResponse'),
-      ctx,
-    ),
-    episodes: mapEpisodesOfCare(of<EpisodeOfCare>('EpisodeOfCare'), ctx),
-    sessions: mapSessions([...of<Appointment>('Appointment'), ...of<Encounter>('Encounter')], ctx),
+    scores,
+    episodes,
+    sessions,
     flags: mapFlags(of<Flag>('Flag'), ctx),
     carePlans: mapCarePlans(of<CarePlan>('CarePlan'), ctx),
     patients: mapPatients(of<Patient>('Patient'), ctx),

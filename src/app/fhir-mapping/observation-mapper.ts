@@ -14,6 +14,7 @@ import { readObservationNumber } from './observation-value';
 import { codingsOf, count, describeCodings, excerpt, isObject, list, ownEntry, text } from './read';
 import { indexResources, referencedId } from './references';
 import { ScoreBatch, ScoreResult, assembleScore, toScoreBatch } from './score-assembly';
+import { Steps, runSteps } from './steps';
 
 const EXCLUDED_STATUS: Readonly<Record<string, string>> = {
   'entered-in-error': 'status entered-in-error: excluded',
@@ -56,6 +57,14 @@ export function mapObservations(
   observations: readonly Observation[],
   context?: MappingContext,
 ): ScoreBatch {
+  return runSteps(mapObservationsInSteps(observations, context));
+}
+
+/** `mapObservations`, pausing after each administration (see `steps.ts`). */
+export function* mapObservationsInSteps(
+  observations: readonly Observation[],
+  context?: MappingContext,
+): Steps<ScoreBatch> {
   const ctx = resolveContext(context);
   const { unique, results } = dropDuplicates(observations);
   const local = indexResources(unique.map((resource) => ({ resource })));
@@ -78,13 +87,13 @@ export function mapObservations(
       : [];
     [panel, ...found].forEach((o) => consumed.add(o));
     results.push(fromParts(panel, found, ctx, note));
+    yield;
   }
-  results.push(
-    ...mapUnlinked(
-      unique.filter((o) => !consumed.has(o)),
-      ctx,
-    ),
+  const unlinked = yield* mapUnlinked(
+    unique.filter((o) => !consumed.has(o)),
+    ctx,
   );
+  for (const result of unlinked) results.push(result);
   return toScoreBatch(results);
 }
 
@@ -109,18 +118,24 @@ function dropDuplicates(observations: readonly Observation[]) {
 }
 
 /** Observations not linked from a panel: item and total Observations of one administration are grouped. */
-function mapUnlinked(observations: readonly Observation[], ctx: ResolvedContext): ScoreResult[] {
+function* mapUnlinked(
+  observations: readonly Observation[],
+  ctx: ResolvedContext,
+): Steps<ScoreResult[]> {
   const results: ScoreResult[] = [];
   const groups = new Map<string, { obs: Observation; part: InstrumentPart }[]>();
   for (const obs of observations) {
     const head = readHeader(obs, ctx);
+    yield;
     if ('failure' in head || head.header.part.kind === 'panel') {
       results.push(fromParts(obs, [], ctx));
       continue;
     }
     const { part, date } = head.header;
     const key = `${text(obs.subject?.reference)}|${part.instrument.id}|${date}`;
-    groups.set(key, [...(groups.get(key) ?? []), { obs, part }]);
+    const group = groups.get(key);
+    if (group) group.push({ obs, part });
+    else groups.set(key, [{ obs, part }]);
   }
   for (const group of groups.values()) {
     const totals = group.filter((g) => g.part.kind === 'total').map((g) => g.obs);
@@ -134,6 +149,7 @@ function mapUnlinked(observations: readonly Observation[], ctx: ResolvedContext)
       const [anchor, ...rest] = totals.length === 1 ? [totals[0], ...items] : items;
       results.push(fromParts(anchor, rest, ctx));
     }
+    yield;
   }
   return results;
 }

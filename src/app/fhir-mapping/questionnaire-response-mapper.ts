@@ -13,6 +13,7 @@ import { finiteNumber, isObject, list, numberFromText, ownEntry, text } from './
 import { referencedId } from './references';
 import { QuestionnaireForm, answeredItems, identifyForm } from './questionnaire-form';
 import { ScoreBatch, ScoreResult, assembleScore, toScoreBatch } from './score-assembly';
+import { Steps, mapEachStep, runSteps } from './steps';
 
 const INCOMPLETE: Readonly<Record<string, string>> = {
   'in-progress': 'status in-progress: the response is not finished',
@@ -58,7 +59,18 @@ export function mapQuestionnaireResponses(
   responses: readonly QuestionnaireResponse[],
   context?: MappingContext,
 ): ScoreBatch {
-  return toScoreBatch(list(responses).map((qr) => mapQuestionnaireResponse(qr, context)));
+  return runSteps(mapQuestionnaireResponsesInSteps(responses, context));
+}
+
+/** `mapQuestionnaireResponses`, pausing after each response (see `steps.ts`). */
+export function* mapQuestionnaireResponsesInSteps(
+  responses: readonly QuestionnaireResponse[],
+  context?: MappingContext,
+): Steps<ScoreBatch> {
+  const results = yield* mapEachStep(list(responses), (qr) =>
+    mapQuestionnaireResponse(qr, context),
+  );
+  return toScoreBatch(results);
 }
 
 function readAnswers(

@@ -7,6 +7,7 @@
  */
 import { Reference, ResourceBase } from './fhir-types';
 import { excerpt, isObject, list, text } from './read';
+import { Steps, runSteps } from './steps';
 
 export type ParsedReference =
   | {
@@ -62,16 +63,28 @@ export interface ResourceIndex {
 }
 
 export function indexResources(entries: readonly IndexedEntry[]): ResourceIndex {
+  return runSteps(indexResourcesInSteps(entries));
+}
+
+/** How many entries `indexResourcesInSteps` indexes between pauses. */
+const INDEX_STEP = 500;
+
+/** `indexResources`, pausing every few hundred entries (see `steps.ts`). */
+export function* indexResourcesInSteps(entries: readonly IndexedEntry[]): Steps<ResourceIndex> {
   const byKey = new Map<string, ResourceBase>();
   const byUrl = new Map<string, ResourceBase>();
   const byId = new Map<string, ResourceBase[]>();
+  let n = 0;
   for (const { resource, fullUrl } of entries) {
     const id = text(resource.id);
     if (id !== undefined) {
       byKey.set(`${resource.resourceType}/${id}`, resource);
-      byId.set(id.toLowerCase(), [...(byId.get(id.toLowerCase()) ?? []), resource]);
+      const sameId = byId.get(id.toLowerCase());
+      if (sameId) sameId.push(resource);
+      else byId.set(id.toLowerCase(), [resource]);
     }
     if (fullUrl) byUrl.set(fullUrl, resource);
+    if (++n % INDEX_STEP === 0) yield;
   }
   return {
     resolve(ref, container) {

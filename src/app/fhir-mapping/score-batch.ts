@@ -6,20 +6,30 @@
 import { Observation, QuestionnaireResponse } from './fhir-types';
 import { MappingProblem, problem } from './map-result';
 import { MappingContext, resolveContext } from './mapping-context';
-import { mapObservations } from './observation-mapper';
-import { mapQuestionnaireResponses } from './questionnaire-response-mapper';
+import { mapObservationsInSteps } from './observation-mapper';
+import { mapQuestionnaireResponsesInSteps } from './questionnaire-response-mapper';
 import { excerpt, isObject, list, text } from './read';
 import { indexResources } from './references';
 import { ScoreBatch } from './score-assembly';
+import { Steps, runSteps } from './steps';
 
 export function mapScores(
   observations: readonly Observation[],
   responses: readonly QuestionnaireResponse[],
   context?: MappingContext,
 ): ScoreBatch {
+  return runSteps(mapScoresInSteps(observations, responses, context));
+}
+
+/** `mapScores`, pausing after each administration (see `steps.ts`). */
+export function* mapScoresInSteps(
+  observations: readonly Observation[],
+  responses: readonly QuestionnaireResponse[],
+  context?: MappingContext,
+): Steps<ScoreBatch> {
   const ctx = resolveContext(context);
-  const fromObservations = mapObservations(observations, context);
-  const fromResponses = mapQuestionnaireResponses(responses, context);
+  const fromObservations = yield* mapObservationsInSteps(observations, context);
+  const fromResponses = yield* mapQuestionnaireResponsesInSteps(responses, context);
   const sources = derivedSources(observations, responses, ctx.index);
   const counted = new Set(fromObservations.items.map((s) => `${s.id}|${s.instrumentId}`));
   const duplicates: MappingProblem[] = [];

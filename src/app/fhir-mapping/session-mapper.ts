@@ -31,6 +31,7 @@ import {
 } from './read';
 import { ResourceIndex, indexResources, parseReference, referencedId } from './references';
 import { labelsField } from './security-labels';
+import { Steps, mapEachStep, runSteps } from './steps';
 
 const APPOINTMENT_STATUS: Readonly<Record<string, SessionStatus>> = {
   booked: 'scheduled',
@@ -143,10 +144,18 @@ export function mapSessions(
   resources: readonly (Appointment | Encounter)[],
   context?: MappingContext,
 ): MapBatch<MappedSession> {
+  return runSteps(mapSessionsInSteps(resources, context));
+}
+
+/** `mapSessions`, pausing after each session (see `steps.ts`). */
+export function* mapSessionsInSteps(
+  resources: readonly (Appointment | Encounter)[],
+  context?: MappingContext,
+): Steps<MapBatch<MappedSession>> {
   const all = list(resources).filter(isObject);
   const index = indexResources(all.map((resource) => ({ resource })));
   const encounters = all.filter((r): r is Encounter => r.resourceType === 'Encounter');
-  const mapped = encounters.map((encounter) => ({
+  const mapped = yield* mapEachStep(encounters, (encounter) => ({
     encounter,
     result: mapEncounter(encounter, context),
   }));
@@ -158,13 +167,13 @@ export function mapSessions(
       if (appointment?.resourceType === 'Appointment') superseded.add(appointment);
     }
   }
-  const others = all
-    .filter((r) => r.resourceType !== 'Encounter' && !superseded.has(r))
-    .map((r) =>
+  const others = yield* mapEachStep(
+    all.filter((r) => r.resourceType !== 'Encounter' && !superseded.has(r)),
+    (r) =>
       r.resourceType === 'Appointment'
         ? mapAppointment(r as Appointment, context)
         : rejected<MappedSession>(r, 'not an Appointment or Encounter'),
-    );
+  );
   return toBatch([...mapped.map((m) => m.result), ...others]);
 }
 

@@ -117,6 +117,12 @@ describe('clinical effects', () => {
     return out;
   }
 
+  /** Lets a load's mapping, which runs a slice per task, finish. */
+  async function mapped(out: readonly Action[], count = 1): Promise<void> {
+    for (let i = 0; i < 100 && out.length < count; i++)
+      await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
   it('starts a needed query unless it is loading or loaded within the cache time', () => {
     setup({ ...IDLE_QUERY, status: 'loaded', loadedAt: Date.now() });
     const out = collect(startNeededQueries$);
@@ -137,10 +143,11 @@ describe('clinical effects', () => {
     expect(out.map((a) => a.type)).toEqual([ClinicalApiActions.queryStarted.type]);
   });
 
-  it('loads, maps and reports what could not be read', () => {
+  it('loads, maps and reports what could not be read', async () => {
     setup();
     const out = collect(runQuery$);
     actions$.next(ClinicalApiActions.queryStarted({ query: 'caseload', startedAt: 0 }));
+    await mapped(out);
     expect(out.length).toBe(1);
     const loaded = out[0] as ReturnType<typeof ClinicalApiActions.queryLoaded>;
     expect(loaded.type).toBe(ClinicalApiActions.queryLoaded.type);
@@ -158,7 +165,7 @@ describe('clinical effects', () => {
     expect(loaded.historyFrom).toBe('2026-09-27');
   });
 
-  it('maps episodes with the level-of-care codes config.json adds', () => {
+  it('maps episodes with the level-of-care codes config.json adds', async () => {
     setup();
     const [episode] = RESOURCES['EpisodeOfCare'].matches;
     const local = {
@@ -174,6 +181,7 @@ describe('clinical effects', () => {
     );
     const out = collect(runQuery$);
     actions$.next(ClinicalApiActions.queryStarted({ query: 'caseload', startedAt: 0 }));
+    await mapped(out);
     const loaded = out[0] as ReturnType<typeof ClinicalApiActions.queryLoaded>;
     expect(loaded.data.episodes.map((e) => [e.id, e.level])).toEqual([['e1', 'php']]);
   });
@@ -194,7 +202,7 @@ describe('clinical effects', () => {
     ]);
   });
 
-  it('drops a load still running when the session ends, so nothing refills the store', () => {
+  it('drops a load still running when the session ends, so nothing refills the store', async () => {
     setup();
     const pending = new Subject<SearchOutcome>();
     search.and.returnValue(pending);
@@ -203,6 +211,17 @@ describe('clinical effects', () => {
     actions$.next(UserMenuActions.signOutClicked());
     pending.next(RESOURCES['EpisodeOfCare']);
     pending.complete();
+    await mapped(out);
+    expect(out).toEqual([]);
+  });
+
+  it('drops a load whose mapping is under way when the session ends', async () => {
+    setup();
+    const out = collect(runQuery$);
+    actions$.next(ClinicalApiActions.queryStarted({ query: 'caseload', startedAt: 0 }));
+    // The searches answered at once; the mapping waits for its first slice.
+    actions$.next(UserMenuActions.signOutClicked());
+    await mapped(out);
     expect(out).toEqual([]);
   });
 
@@ -252,10 +271,11 @@ describe('clinical effects', () => {
       );
     });
 
-    it('reads the patient, then searches their record once per resource type', () => {
+    it('reads the patient, then searches their record once per resource type', async () => {
       setup();
       const out = collect(runQuery$);
       actions$.next(ClinicalApiActions.queryStarted({ query: 'client/p9', startedAt: 0 }));
+      await mapped(out);
       const loaded = out[0] as ReturnType<typeof ClinicalApiActions.queryLoaded>;
       expect(loaded.type).toBe(ClinicalApiActions.queryLoaded.type);
       expect(loaded.patientIds).toEqual(['p9']);
@@ -274,7 +294,7 @@ describe('clinical effects', () => {
       expect(loaded.requests).toBe(10);
     });
 
-    it('does not cancel the caseload load when a client load starts', () => {
+    it('does not cancel the caseload load when a client load starts', async () => {
       setup();
       const pending = new Subject<SearchOutcome>();
       // Only the caseload's first search (the episodes the therapist manages) is held back.
@@ -285,6 +305,7 @@ describe('clinical effects', () => {
       actions$.next(ClinicalApiActions.queryStarted({ query: 'client/p9', startedAt: 0 }));
       pending.next(RESOURCES['EpisodeOfCare']);
       pending.complete();
+      await mapped(out, 2);
       expect(
         out.map((a) => (a as ReturnType<typeof ClinicalApiActions.queryLoaded>).query).sort(),
       ).toEqual(['caseload', 'client/p9']);

@@ -24,7 +24,8 @@ import { FhirClient } from '../core/fhir/fhir-client';
 import { FhirError } from '../core/fhir/fhir-error';
 import { isSessionEnd } from '../core/session/session-end';
 import { RECOVERY_CURVES_LIBRARY } from '../domain/fhir-codes';
-import { Library, mapRecoveryCurvesLibrary, mapResources } from '../fhir-mapping';
+import { Library, mapRecoveryCurvesLibrary, mapResourcesInSteps } from '../fhir-mapping';
+import { runInSlices } from '../core/perf/run-in-slices';
 import { QueryRun, loadCaseload } from './caseload-query';
 import { loadClient } from './client-query';
 import { loadCohort } from './cohort-query';
@@ -162,8 +163,16 @@ export const runQuery$ = createEffect(
           switchMap(([{ query }, user]) => {
             if (!user) return EMPTY;
             return runFor(client, query, user).pipe(
-              map((run) => {
-                const { data, mapping } = toClinicalData(mapResources(run.resources, context));
+              // Mapped a slice at a time: a caseload's thousands of resources in one go held the
+              // main thread for hundreds of milliseconds, delaying input and paint. A client's
+              // record goes before the caseload the shell loads beside it: its page waits on it.
+              switchMap((run) =>
+                runInSlices(mapResourcesInSteps(run.resources, context), {
+                  priority: clientOfQuery(query) ? 1 : 0,
+                }).pipe(map((mapped) => ({ run, mapped }))),
+              ),
+              map(({ run, mapped }) => {
+                const { data, mapping } = toClinicalData(mapped);
                 return ClinicalApiActions.queryLoaded({
                   query,
                   data,

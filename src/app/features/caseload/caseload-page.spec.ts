@@ -15,7 +15,7 @@ import { IDLE_QUERY, QueryStatus, queriesFeature } from '../../store/queries-fea
 import { selectQueryParams } from '../../store/router-selectors';
 import { CaseloadPageActions } from './caseload-actions';
 import { DEFAULT_FILTERS } from './caseload-filters';
-import { caseload } from './caseload-fixture';
+import { caseload, row } from './caseload-fixture';
 import { CaseloadPage } from './caseload-page';
 import { CaseloadRow } from './caseload-row';
 import { caseloadSearchFeature } from './caseload-search-feature';
@@ -164,6 +164,24 @@ describe('CaseloadPage', () => {
     expect(clients.length).toBe(2);
     expect(clients[0]).toContain('Cedar Mossbank');
     expect(clients[1]).toContain('Dune Larkspur');
+  });
+
+  it('draws a long caseload a screenful of rows at a time, keeping the table its full height', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) =>
+      row({ id: `p${i}`, name: `Client ${String(i).padStart(2, '0')}`, phq: [14, 12, 10] }),
+    );
+    const { fixture, element } = await render({ rows });
+    const drawn = () => element.querySelectorAll('tr.mat-mdc-row').length;
+    const spacer = () =>
+      (element.querySelector('.table-wrap > div') as HTMLElement).style.paddingBottom;
+    expect(drawn()).toBe(8);
+    expect(spacer()).toBe(`${12 * 96}px`);
+    for (let i = 0; i < 50 && drawn() < 20; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      await fixture.whenStable();
+    }
+    expect(drawn()).toBe(20);
+    expect(spacer()).toBe('0px');
   });
 
   it('exports the visible rows as CSV', async () => {

@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
+  afterRenderEffect,
   computed,
   inject,
   signal,
@@ -58,6 +59,21 @@ const MAX_TABLE_HEIGHT = 760;
 const WINDOW_BUFFER_ROWS = 8;
 /** A therapist's caseload (15–40 clients, docs/caseload-triage.md) is rendered whole. */
 const RENDER_WHOLE_UP_TO = 40;
+/**
+ * Rows created per task when the table is first drawn: about the scroll box's worth, so the
+ * first screen paints without waiting for the rest and no task holds the page for long.
+ */
+const ROWS_PER_TASK = 8;
+
+/** The first `count` rows of a window, the space of the others kept below them. */
+function firstRows<T>(window: RowWindow<T>, count: number): RowWindow<T> {
+  if (window.rows.length <= count) return window;
+  return {
+    rows: window.rows.slice(0, count),
+    before: window.before,
+    after: window.after + (window.rows.length - count) * ROW_HEIGHT,
+  };
+}
 
 /** Shallow equality of two small records of filter values. */
 function sameValues<T extends object>(a: T, b: T): boolean {
@@ -153,7 +169,7 @@ export class CaseloadPage {
   protected readonly maxTableHeight = MAX_TABLE_HEIGHT;
   protected readonly maxSearchLength = MAX_SEARCH_LENGTH;
   private readonly scrollTop = signal(0);
-  protected readonly window = computed(
+  private readonly wholeWindow = computed(
     () =>
       rowWindow(
         this.visible(),
@@ -165,6 +181,11 @@ export class CaseloadPage {
       ),
     { equal: sameWindow },
   );
+  /** How many of the window's rows exist yet: more each task until all do (see constructor). */
+  private readonly drawnRows = signal(ROWS_PER_TASK);
+  protected readonly window = computed(() => firstRows(this.wholeWindow(), this.drawnRows()), {
+    equal: sameWindow,
+  });
 
   /** No rows yet and the first load still to come or under way: the page shows its shape. */
   protected readonly waiting = computed(() => {
@@ -192,6 +213,12 @@ export class CaseloadPage {
       'caseload',
       computed(() => this.query().status === 'loaded' && this.rows().length > 0),
     );
+    // After each frame that left rows of the window undrawn, draw the next few in a later task.
+    afterRenderEffect((onCleanup) => {
+      if (this.wholeWindow().rows.length <= this.drawnRows()) return;
+      const timer = setTimeout(() => this.drawnRows.update((n) => n + ROWS_PER_TASK));
+      onCleanup(() => clearTimeout(timer));
+    });
   }
 
   protected readonly flagChips = FLAG_CHIPS.map((kind) => ({

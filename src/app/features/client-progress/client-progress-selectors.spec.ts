@@ -1,5 +1,18 @@
+import { Action } from '@ngrx/store';
+import { configFeature } from '../../core/config/config-feature';
+import { ClinicalApiActions } from '../../store/clinical-actions';
+import { ClinicalData } from '../../store/clinical-data';
+import { CLINICAL_SLICES } from '../../store/clinical-slices';
 import { IDLE_QUERY, QueryStatus } from '../../store/queries-feature';
-import { selectClientLoad } from './client-progress-selectors';
+import { serverFeature } from '../../store/server-feature';
+import { EMPTY_DATA, NO_PROBLEMS } from '../../store/store-fixtures';
+import { selectClientLoad, selectClientProgress } from './client-progress-selectors';
+import {
+  PROGRESS_PATIENT,
+  PROGRESS_TODAY,
+  PROGRESS_TZ,
+  progressRecords,
+} from './client-progress-fixture';
 
 const loaded = (patientIds: string[]): QueryStatus => ({
   ...IDLE_QUERY,
@@ -41,5 +54,79 @@ describe('selectClientLoad', () => {
       source: 'client',
       status: { ...IDLE_QUERY, status: 'loading' },
     });
+  });
+});
+
+describe('selectClientProgress', () => {
+  type State = Record<string, unknown>;
+
+  function loaded(data: ClinicalData, patientIds: string[]): Action {
+    return ClinicalApiActions.queryLoaded({
+      query: 'caseload',
+      data,
+      patientIds,
+      loadedAt: 1,
+      partial: false,
+      partialReasons: [],
+      requests: 1,
+      mapping: NO_PROBLEMS,
+    });
+  }
+
+  function reduce(state: State, action: Action): State {
+    const next: State = { ...state };
+    for (const slice of CLINICAL_SLICES)
+      next[slice.feature.name] = slice.feature.reducer(state[slice.feature.name] as never, action);
+    return next;
+  }
+
+  /** The client's record (and another client's) as a load brings it: new objects each time. */
+  function clientData(): ClinicalData {
+    const records = progressRecords();
+    return {
+      ...EMPTY_DATA,
+      patients: [{ ...PROGRESS_PATIENT }, { id: 'p2', name: 'Other Client', active: true }],
+      episodes: records.episodes.map((e) => ({ ...e })),
+      scores: records.scores.map((s) => ({ ...s, items: { ...s.items } })),
+      sessions: records.sessions.map((s) => ({ ...s })),
+      flags: records.flags.map((f) => ({ ...f })),
+      carePlans: records.carePlans.map((c) => ({ ...c })),
+      staff: [{ id: 't1', name: 'Avery Lanternfield', active: true }],
+    };
+  }
+
+  beforeEach(() => {
+    configFeature.selectProgramTimeZone.setResult(PROGRESS_TZ);
+    serverFeature.selectRecoveryCurves.setResult(undefined);
+  });
+
+  afterEach(() => {
+    configFeature.selectProgramTimeZone.release();
+    serverFeature.selectRecoveryCurves.release();
+  });
+
+  it('keeps the same view when a later load brings the same records back as new objects', () => {
+    const select = selectClientProgress('p1', PROGRESS_TODAY);
+    let state = reduce({}, loaded(clientData(), ['p1']));
+    const first = select(state);
+    expect(first?.header.therapist).toBe('Avery Lanternfield');
+    state = reduce(state, loaded(clientData(), ['p1', 'p2']));
+    expect(select(state)).toBe(first);
+  });
+
+  it('derives the view again when one of the client’s records changed', () => {
+    const select = selectClientProgress('p1', PROGRESS_TODAY);
+    let state = reduce({}, loaded(clientData(), ['p1']));
+    const first = select(state);
+    const data = clientData();
+    const [firstScore, ...rest] = data.scores;
+    const changed = { ...data, scores: [{ ...firstScore, total: firstScore.total + 1 }, ...rest] };
+    state = reduce(state, loaded(changed, ['p1']));
+    const next = select(state);
+    expect(next).not.toBe(first);
+    const points = (view: typeof next) =>
+      view?.measures.find((m) => m.instrumentId === firstScore.instrumentId)?.points ?? [];
+    expect(points(next).find((p) => p.id === firstScore.id)?.total).toBe(firstScore.total + 1);
+    expect(points(first).find((p) => p.id === firstScore.id)?.total).toBe(firstScore.total);
   });
 });

@@ -1,0 +1,101 @@
+import { runInSlices } from './run-in-slices';
+
+/** Steps that note when each ran, in which task (counted by a timer that ticks between tasks). */
+function* counted(log: number[], task: () => number, n: number): Generator<void, string, void> {
+  for (let i = 0; i < n; i++) {
+    log.push(task());
+    yield;
+  }
+  return 'done';
+}
+
+function nextTimer(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await nextTimer();
+}
+
+describe('runInSlices', () => {
+  it('emits the result once and completes', async () => {
+    const log: number[] = [];
+    const seen: string[] = [];
+    let completed = false;
+    runInSlices(counted(log, () => 0, 5)).subscribe({
+      next: (v) => seen.push(v),
+      complete: () => (completed = true),
+    });
+    // Not in the subscriber's task: the first slice waits for a task of its own.
+    expect(log).toEqual([]);
+    await until(() => completed);
+    expect(seen).toEqual(['done']);
+    expect(log.length).toBe(5);
+  });
+
+  it('gives the thread back between slices once a slice has used its budget', async () => {
+    let task = 0;
+    let ticking = true;
+    const tick = () => {
+      task++;
+      if (ticking) setTimeout(tick, 0);
+    };
+    tick();
+    const log: number[] = [];
+    let result: string | undefined;
+    // No budget: every step is a slice of its own, each in a later task.
+    runInSlices(
+      counted(log, () => task, 4),
+      { budgetMs: 0 },
+    ).subscribe((v) => (result = v));
+    await until(() => result !== undefined);
+    ticking = false;
+    expect(result).toBe('done');
+    expect(new Set(log).size).toBeGreaterThan(1);
+  });
+
+  it('stops between slices when unsubscribed', async () => {
+    const log: number[] = [];
+    let result: string | undefined;
+    const subscription = runInSlices(
+      counted(log, () => 0, 1000),
+      { budgetMs: 0 },
+    ).subscribe((v) => (result = v));
+    await until(() => log.length > 0);
+    subscription.unsubscribe();
+    const ran = log.length;
+    for (let i = 0; i < 5; i++) await nextTimer();
+    expect(log.length).toBe(ran);
+    expect(result).toBeUndefined();
+  });
+
+  it('gives every slice to the higher priority while it runs, and equals turn about', async () => {
+    const order: string[] = [];
+    function* named(name: string, n: number): Generator<void, string, void> {
+      for (let i = 0; i < n; i++) {
+        order.push(name);
+        yield;
+      }
+      return name;
+    }
+    const done: string[] = [];
+    runInSlices(named('a', 3), { budgetMs: 0 }).subscribe((v) => done.push(v));
+    runInSlices(named('b', 3), { budgetMs: 0 }).subscribe((v) => done.push(v));
+    runInSlices(named('first', 3), { budgetMs: 0, priority: 1 }).subscribe((v) => done.push(v));
+    await until(() => done.length === 3);
+    expect(order.slice(0, 3)).toEqual(['first', 'first', 'first']);
+    expect(order.slice(3)).toEqual(['a', 'b', 'a', 'b', 'a', 'b']);
+    expect(done[0]).toBe('first');
+  });
+
+  it('reports a step that throws as an error', async () => {
+    function* failing(): Generator<void, string, void> {
+      yield;
+      throw new Error('unreadable');
+    }
+    let error: unknown;
+    runInSlices(failing()).subscribe({ error: (e: unknown) => (error = e) });
+    await until(() => error !== undefined);
+    expect((error as Error).message).toBe('unreadable');
+  });
+});

@@ -1,0 +1,105 @@
+import { Observable, Subscriber } from 'rxjs';
+
+/**
+ * Work per slice before giving the browser its main thread back. Under the 50 ms at which a
+ * task counts as long (and delays input and paint); the rest leaves room for the task's own
+ * overhead and for a slow machine.
+ */
+export const SLICE_BUDGET_MS = 20;
+
+export interface SliceOptions {
+  /** Most work per slice, in ms. */
+  readonly budgetMs?: number;
+  /**
+   * Among computations running at once, a higher one gets every slice until it is done (in
+   * order of start among equals, turn about): what the page on screen waits for goes first.
+   */
+  readonly priority?: number;
+}
+
+/**
+ * The next macrotask, without `setTimeout`'s 4 ms clamp on nested timers: a message to
+ * oneself. Rendering and input handling run between the two tasks.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+interface Job {
+  readonly steps: Iterator<void, unknown, void>;
+  readonly budgetMs: number;
+  readonly priority: number;
+  readonly subscriber: Subscriber<unknown>;
+}
+
+/** Computations under way, in order of start; one loop gives each slice to one of them. */
+const jobs: Job[] = [];
+let driving = false;
+
+function nextJob(): Job | undefined {
+  let best: Job | undefined;
+  for (const job of jobs) if (!best || job.priority > best.priority) best = job;
+  return best;
+}
+
+/** One slice of `job`; true when it is finished (done or failed). */
+function runSlice(job: Job): boolean {
+  const until = performance.now() + job.budgetMs;
+  try {
+    let step = job.steps.next();
+    while (!step.done && performance.now() < until) step = job.steps.next();
+    if (!step.done) return false;
+    job.subscriber.next(step.value);
+    job.subscriber.complete();
+  } catch (error: unknown) {
+    job.subscriber.error(error);
+  }
+  return true;
+}
+
+async function drive(): Promise<void> {
+  driving = true;
+  while (jobs.length) {
+    // Every slice in a task of its own, the first too: not in the task that delivered the
+    // data, which has parsed a page already.
+    await nextTask();
+    const job = nextJob();
+    if (!job) break;
+    // Turn about among equals: a job that still has work goes behind the others.
+    jobs.splice(jobs.indexOf(job), 1);
+    if (!runSlice(job)) jobs.push(job);
+  }
+  driving = false;
+}
+
+/**
+ * Runs a stepwise computation (a generator that pauses with `yield`, e.g.
+ * `mapResourcesInSteps`) a slice at a time, each slice at most about `budgetMs` of work in its
+ * own task, and emits its result once. Unsubscribing stops it between slices.
+ */
+export function runInSlices<T>(
+  steps: Iterator<void, T, void>,
+  options: SliceOptions = {},
+): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    const job: Job = {
+      steps,
+      budgetMs: options.budgetMs ?? SLICE_BUDGET_MS,
+      priority: options.priority ?? 0,
+      subscriber: subscriber as Subscriber<unknown>,
+    };
+    jobs.push(job);
+    if (!driving) void drive();
+    return () => {
+      const at = jobs.indexOf(job);
+      if (at >= 0) jobs.splice(at, 1);
+    };
+  });
+}
