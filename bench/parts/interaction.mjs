@@ -1,5 +1,5 @@
-// 7. Interaction on the director's caseload at ~5,000 episodes (every client in care; ~20,000
-// with --large): typing in "Search by name" one key at a time, each keystroke's next paint
+// 7. Interaction on the director's caseload on the 5k data set (every client in care: ~2,000
+// rows, the issue's "2,000 rows"; the 20k set with --large): typing in "Search by name" one key at a time, each keystroke's next paint
 // from the Event Timing API (the longest event duration of that interaction; entries under
 // 16 ms are not reported by the browser and count as 16), `runs` times over in the same loaded
 // page (the figure is the median of the runs' p95s), and the number of DOM elements while

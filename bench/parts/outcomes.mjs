@@ -152,10 +152,10 @@ async function measureSize(browser, name, runs) {
   }
 }
 
-/** Whether any search stopped paging by the ready mark, and whether the page said so. */
+/** Whether any search was still paging at the ready mark, and whether the page said partial. */
 function capNote(r) {
   const stopped = r.unfinished
-    ? `${r.unfinished} search(es) stopped paging by the ready mark: ${r.stopped.join('; ')}`
+    ? `${r.unfinished} search(es) still paging at the ready mark (not the outcomes query's: the mark waits for it): ${r.stopped.join('; ')}`
     : 'no search stopped paging';
   return `${stopped}; page ${r.pageSaysPartial ? 'says partial' : 'does not say partial'}`;
 }
@@ -194,17 +194,21 @@ export async function run({ app, runs, large }) {
   for (const r of results.slice(1)) {
     const scale = r.episodes / base.episodes;
     const exp = (a, b) => round(Math.log(b / a) / Math.log(scale), 2);
+    // The ready mark waits for every outcomes search, so a search still paging at the mark is
+    // another load's (the caseload every shell page starts) and does not make the sizes
+    // incomparable; a capped outcomes search does, and the page then says its data are partial.
+    const partial = [base, r].filter((x) => x.pageSaysPartial).map((x) => x.episodes);
     figures.push(
       figure(
         P,
         `growth ${base.episodes}→${r.episodes} episodes (×${round(scale, 1)}): ready exponent`,
-        r.unfinished || base.unfinished ? NaN : exp(base.readyMs, r.readyMs),
+        partial.length ? NaN : exp(base.readyMs, r.readyMs),
         '',
         {
           op: '<=',
           limit: 1.2,
           target: '≈ 1 (linear), <= 1.2',
-          note: `${r.unfinished ? `NOT COMPARABLE: ${r.unfinished} search(es) stopped at the page cap at ${r.episodes}; ` : ''}ready ${round(base.readyMs)} → ${round(r.readyMs)} ms; aggregation ${round(base.aggregationMs)} → ${round(r.aggregationMs)} ms (exponent ${exp(base.aggregationMs, r.aggregationMs)}); heap ${base.heapMB} → ${r.heapMB} MB`,
+          note: `${partial.length ? `NOT COMPARABLE: the page says partial at ${partial.join(' and ')} episodes; ` : ''}ready ${round(base.readyMs)} → ${round(r.readyMs)} ms; aggregation ${round(base.aggregationMs)} → ${round(r.aggregationMs)} ms (exponent ${exp(base.aggregationMs, r.aggregationMs)}); heap ${base.heapMB} → ${r.heapMB} MB`,
         },
       ),
     );
