@@ -77,7 +77,10 @@ async function measure(app, name, runs = 1) {
       loadError
         .waitFor({ timeout: LOAD_LIMIT_MS })
         .then(async () => ({ error: (await loadError.textContent())?.trim() })),
-    ]).catch(() => ({ error: `not ready within ${LOAD_LIMIT_MS / 1000} s` }));
+    ]).catch((e) => ({
+      // A timeout, or the page gone (a renderer out of memory): say which.
+      error: `not ready (limit ${LOAD_LIMIT_MS / 1000} s): ${String(e.message ?? e).split('\n')[0]}`,
+    }));
     if (outcome.error)
       return {
         error: `the director's caseload at ${dataset.episodes} episodes failed: ${outcome.error}`,
