@@ -79,12 +79,12 @@ export function mapObservations(
     [panel, ...found].forEach((o) => consumed.add(o));
     results.push(fromParts(panel, found, ctx, note));
   }
-  results.push(
-    ...mapUnlinked(
-      unique.filter((o) => !consumed.has(o)),
-      ctx,
-    ),
+  const unlinked = mapUnlinked(
+    unique.filter((o) => !consumed.has(o)),
+    ctx,
   );
+  // One push per result: spread into push, a program's ~150,000 scores overflow the call stack.
+  for (const result of unlinked) results.push(result);
   return toScoreBatch(results);
 }
 
