@@ -21,6 +21,9 @@ export function launchBrowser(extraArgs = []) {
 /** A new context and page at a desktop size (1366 × 768, an ordinary hospital laptop). */
 export async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  // Resource Timing keeps 250 entries by default and then drops new ones silently: the director's
+  // loads make hundreds of requests, and waitForFhirIdle / lastFhirResponseBefore read them all.
+  await context.addInitScript(() => performance.setResourceTimingBufferSize(1_000_000));
   const page = await context.newPage();
   return { context, page };
 }

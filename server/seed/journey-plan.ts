@@ -39,6 +39,22 @@ export const TRAJECTORY_WEIGHTS: readonly (readonly [Trajectory, number])[] = [
 ];
 
 /**
+ * How long the stays after IOP last, in the ranges each is drawn from. The defaults are the demo
+ * program's (about three months of weekly therapy, then three to six of fortnightly aftercare);
+ * the benchmarks' program-scale data sets lengthen them, as providers whose clients stay in
+ * weekly therapy and aftercare for a year or more do, to reach ~2,000 clients in care.
+ */
+export interface StayLengths {
+  readonly outpatientWeeks: readonly [number, number];
+  readonly aftercareDays: readonly [number, number];
+}
+
+export const DEFAULT_STAY_LENGTHS: StayLengths = {
+  outpatientWeeks: [8, 16],
+  aftercareDays: [90, 180],
+};
+
+/**
  * Plans a client's whole journey from their program admission day: an optional stay elsewhere
  * before (inpatient or residential), PHP, IOP, then outpatient and aftercare, with early
  * leaving, step-ups and a return to IOP. Outcome odds depend on the trajectory so step-ups
@@ -49,6 +65,7 @@ export function planJourney(
   admission: CalendarDay,
   route: EntryRoute,
   trajectory: Trajectory,
+  lengths: StayLengths = DEFAULT_STAY_LENGTHS,
 ): PlannedStay[] {
   const stays: PlannedStay[] = [];
   if (route === 'inpatient' || route === 'residential') {
@@ -105,24 +122,29 @@ export function planJourney(
     const higherLength = higher === 'inpatient' ? random.int(5, 12) : random.int(14, 21);
     stays.push({ ...stay(higher, day, higherLength, 'stepped-down'), inProgram: higher === 'php' });
     day = addDays(day, higherLength);
-    return [...stays, ...completeIop(random, day, random.int(28, 56))];
+    return [...stays, ...completeIop(random, day, random.int(28, 56), lengths)];
   }
-  return [...stays, ...completeIop(random, day, iopLength)];
+  return [...stays, ...completeIop(random, day, iopLength, lengths)];
 }
 
-function completeIop(random: Random, start: CalendarDay, length: number): PlannedStay[] {
+function completeIop(
+  random: Random,
+  start: CalendarDay,
+  length: number,
+  lengths: StayLengths,
+): PlannedStay[] {
   const taperWeeks = random.int(2, 3);
   const iop: PlannedStay = {
     ...stay('iop', start, length, 'stepped-down'),
     taperFrom: addDays(start, length - taperWeeks * 7),
   };
   const outpatientStart = addDays(start, length);
-  const outpatientLength = random.int(8, 16) * 7;
+  const outpatientLength = random.int(...lengths.outpatientWeeks) * 7;
   const aftercareStart = addDays(outpatientStart, outpatientLength);
   return [
     iop,
     stay('outpatient', outpatientStart, outpatientLength, 'stepped-down'),
-    stay('aftercare', aftercareStart, random.int(90, 180), 'completed'),
+    stay('aftercare', aftercareStart, random.int(...lengths.aftercareDays), 'completed'),
   ];
 }
 

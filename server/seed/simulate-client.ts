@@ -12,6 +12,7 @@ import {
 import {
   ENTRY_ROUTE_WEIGHTS,
   PlannedStay,
+  StayLengths,
   TRAJECTORY_WEIGHTS,
   Trajectory,
   episodesAsOf,
@@ -36,6 +37,8 @@ export interface SimulationSettings {
   readonly timeZone: string;
   /** Admissions are spread over this many days before today. */
   readonly historyDays: number;
+  /** Lengths of the stays after IOP; the demo program's (`DEFAULT_STAY_LENGTHS`) when absent. */
+  readonly stayLengths?: StayLengths;
 }
 
 export interface SimulatedPatient {
@@ -69,17 +72,39 @@ const GROUP_MINUTES = 60;
 const INDIVIDUAL_MINUTES = 50;
 const MED_CHECK_MINUTES = 30;
 
-/** Generates one client, deterministically from (seed, index). */
-export function simulateClient(settings: SimulationSettings, index: number): SimulatedClient {
+/**
+ * A journey given rather than drawn, for a client the benchmarks need and the draw does not
+ * make (two years in care through several levels); everything else about the client (problems,
+ * modalities, attendance, sessions, scores, flags, plans) is simulated as for anyone.
+ */
+export interface GivenJourney {
+  readonly therapistId: string;
+  readonly entryRoute: EntryRoute;
+  readonly trajectory: Trajectory;
+  readonly admission: CalendarDay;
+  readonly stays: readonly PlannedStay[];
+  /** Days a week in IOP (before any taper): 3, 4 or 5. */
+  readonly iopDaysPerWeek: 3 | 4 | 5;
+}
+
+/** Generates one client, deterministically from (seed, index), on `given`'s journey if any. */
+export function simulateClient(
+  settings: SimulationSettings,
+  index: number,
+  given?: GivenJourney,
+): SimulatedClient {
   const random = new Random(settings.seed, index);
   const id = `p${String(index + 1).padStart(5, '0')}`;
-  const programId = random.weighted(PROGRAM_WEIGHTS);
+  const programId = given
+    ? PROGRAMS.find((p) => p.therapistIds.includes(given.therapistId))!.id
+    : random.weighted(PROGRAM_WEIGHTS);
   const program = PROGRAMS.find((p) => p.id === programId)!;
   const problems = drawProblems(random, program.problemOdds);
-  const trajectory = random.weighted(TRAJECTORY_WEIGHTS);
-  const entryRoute = random.weighted(ENTRY_ROUTE_WEIGHTS);
-  const admission = addDays(settings.today, -random.int(0, settings.historyDays - 1));
-  const therapistId = random.pick(program.therapistIds);
+  const trajectory = given?.trajectory ?? random.weighted(TRAJECTORY_WEIGHTS);
+  const entryRoute = given?.entryRoute ?? random.weighted(ENTRY_ROUTE_WEIGHTS);
+  const admission =
+    given?.admission ?? addDays(settings.today, -random.int(0, settings.historyDays - 1));
+  const therapistId = given?.therapistId ?? random.pick(program.therapistIds);
   const onMedication = problems.includes('bipolar') || random.chance(0.6);
   const psychiatristId = onMedication ? random.pick(PSYCHIATRISTS) : undefined;
   const cofacilitator = random.chance(0.5)
@@ -101,7 +126,8 @@ export function simulateClient(settings: SimulationSettings, index: number): Sim
     ] as const),
   };
 
-  const planned = planJourney(random, admission, entryRoute, trajectory);
+  const planned =
+    given?.stays ?? planJourney(random, admission, entryRoute, trajectory, settings.stayLengths);
   const episodes = episodesAsOf(
     planned,
     settings.today,
@@ -126,6 +152,7 @@ export function simulateClient(settings: SimulationSettings, index: number): Sim
     episodes,
     modalities,
     noShowRate,
+    given?.iopDaysPerWeek,
   );
   const scores = simulateScores(
     random,
@@ -289,13 +316,16 @@ function simulateSessions(
   episodes: readonly Episode[],
   mix: readonly Modality[],
   noShowRate: number,
+  givenDaysPerWeek?: number,
 ): SessionRecord[] {
   const sessions: SessionRecord[] = [];
-  const daysPerWeek = random.weighted([
-    [3, 0.35],
-    [4, 0.4],
-    [5, 0.25],
-  ] as const);
+  const daysPerWeek =
+    givenDaysPerWeek ??
+    random.weighted([
+      [3, 0.35],
+      [4, 0.4],
+      [5, 0.25],
+    ] as const);
   const iopDays = [1, 2, 3, 4, 5].slice(0, daysPerWeek);
   const horizon = addDays(settings.today, 14);
   planned.forEach((stay, stayIndex) => {

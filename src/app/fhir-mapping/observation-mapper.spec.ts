@@ -432,4 +432,18 @@ describe('mapObservations: hasMember panels and separate item Observations', () 
       'unknown instrument code http://loinc.org|93025-5',
     ]);
   });
+
+  it('maps a program\u2019s year of scores in one batch (more than a call takes as arguments)', () => {
+    // ~156,000 scores at ~2,000 clients in care: spread into one push, they overflowed the stack.
+    const total = obs('observation-phq9-total-valuestring-uscore');
+    const many: Observation[] = Array.from({ length: 200_000 }, (_, i) => ({
+      ...total,
+      id: `bulk-${i}`,
+      subject: { reference: `Patient/bulk-${i}` },
+    }));
+    const batch = mapObservations(many);
+    expect(batch.items.length).toBe(200_000);
+    expect(batch.items[199_999].id).toBe('bulk-199999');
+    expect(batch.items[199_999].total).toBe(12);
+  });
 });

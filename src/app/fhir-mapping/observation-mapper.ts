@@ -93,6 +93,7 @@ export function* mapObservationsInSteps(
     unique.filter((o) => !consumed.has(o)),
     ctx,
   );
+  // One push per result: spread into push, a program's ~150,000 scores overflow the call stack.
   for (const result of unlinked) results.push(result);
   return toScoreBatch(results);
 }

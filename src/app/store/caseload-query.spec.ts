@@ -1,16 +1,17 @@
 import { Observable, firstValueFrom, of } from 'rxjs';
 import { SignedInUser } from '../core/auth/signed-in-user';
-import { FhirClient, SearchOutcome, SearchParams } from '../core/fhir/fhir-client';
+import { FhirClient, SearchOptions, SearchOutcome, SearchParams } from '../core/fhir/fhir-client';
 import { FhirResource } from '../core/fhir/fhir-resource';
 import { SECURITY_LABELS } from '../domain/fhir-codes';
 import { Appointment, Encounter, mapSessions } from '../fhir-mapping';
 import { CORPUS } from '../../testing/fhir/corpus';
-import { caseloadHistoryFrom, loadCaseload } from './caseload-query';
+import { CASELOAD_PAGE_CAP, caseloadHistoryFrom, loadCaseload } from './caseload-query';
 import { SESSION_ENCOUNTER_ELEMENTS } from './session-elements';
 
 /** A fake client that answers each search by type and records what was asked. */
 function fakeClient(patients: number, starts: (string | undefined)[] = []) {
   const calls: { type: string; params: SearchParams }[] = [];
+  const options: (SearchOptions | undefined)[] = [];
   const episodes: FhirResource[] = Array.from({ length: patients }, (_, i) => ({
     resourceType: 'EpisodeOfCare',
     id: `e${i}`,
@@ -18,8 +19,9 @@ function fakeClient(patients: number, starts: (string | undefined)[] = []) {
     ...(starts[i] ? { period: { start: starts[i] } } : {}),
   }));
   const client = {
-    search(type: string, params: SearchParams): Observable<SearchOutcome> {
+    search(type: string, params: SearchParams, opts?: SearchOptions): Observable<SearchOutcome> {
       calls.push({ type, params });
+      options.push(opts);
       const first = calls.length === 1;
       return of({
         matches: first ? episodes : [{ resourceType: type, id: `${type}-1` }],
@@ -31,7 +33,7 @@ function fakeClient(patients: number, starts: (string | undefined)[] = []) {
       });
     },
   } as unknown as FhirClient;
-  return { client, calls };
+  return { client, calls, options };
 }
 
 const user = (role: SignedInUser['role']): SignedInUser => ({
@@ -55,6 +57,29 @@ describe('loadCaseload', () => {
     expect(run.requests).toBe(14);
     expect(run.partial).toBeTrue();
     expect(run.partialReasons).toEqual(['capped']);
+  });
+
+  it('pages every search about the patients past the default cap, as the outcomes query does', async () => {
+    // The client's default of 50 pages stopped a ~2,000-client director caseload's sessions.
+    expect(CASELOAD_PAGE_CAP).toBeGreaterThan(50);
+    for (const role of ['therapist', 'psychiatrist', 'director'] as const) {
+      const { client, calls, options } = fakeClient(3);
+      await firstValueFrom(loadCaseload(client, user(role)));
+      const capped = calls.filter((_, i) => options[i]?.pageCap === CASELOAD_PAGE_CAP);
+      // The caseload search and the nine patient searches; the staff directory is small.
+      expect(capped.map((c) => c.type)).toEqual([
+        role === 'psychiatrist' ? 'CareTeam' : 'EpisodeOfCare',
+        'EpisodeOfCare',
+        'Observation',
+        'QuestionnaireResponse',
+        'Appointment',
+        'Encounter',
+        'Flag',
+        'CarePlan',
+        'Condition',
+        'CareTeam',
+      ]);
+    }
   });
 
   it('finds the caseload by role', async () => {

@@ -24,6 +24,20 @@ export interface QueryRun {
 }
 
 /**
+ * Pages per search (1,000 results each), as for the outcomes query (`OUTCOMES_PAGE_CAP`). The
+ * client's default of 50 stopped a director's session searches at 50,000 results: at ~2,000
+ * clients in care the Appointments since the earliest active episode began run to several
+ * hundred thousand, and the rows' attendance then came from a truncated history. Beyond 400
+ * pages the caseload says it is partial, as every capped search does.
+ */
+export const CASELOAD_PAGE_CAP = 400;
+
+/** One search for the caseload's (or a client page's) patients, every page up to the cap. */
+function search(client: FhirClient, type: string, params: SearchParams): Observable<SearchOutcome> {
+  return client.search(type, params, { pageCap: CASELOAD_PAGE_CAP });
+}
+
+/**
  * Who is on the user's caseload, as one search: a therapist's active episodes they manage
  * (`careManager`), a psychiatrist's active care teams, a director's every active episode they
  * may see (the server limits that to their organisation).
@@ -31,19 +45,19 @@ export interface QueryRun {
 function caseloadSearch(client: FhirClient, user: SignedInUser): Observable<SearchOutcome> {
   switch (user.role) {
     case 'therapist':
-      return client.search('EpisodeOfCare', {
+      return search(client, 'EpisodeOfCare', {
         'care-manager': user.practitionerRef,
         status: 'active',
         _include: 'EpisodeOfCare:patient',
       });
     case 'psychiatrist':
-      return client.search('CareTeam', {
+      return search(client, 'CareTeam', {
         participant: user.practitionerRef,
         status: 'active',
         _include: 'CareTeam:patient',
       });
     case 'director':
-      return client.search('EpisodeOfCare', {
+      return search(client, 'EpisodeOfCare', {
         status: 'active',
         _include: 'EpisodeOfCare:patient',
       });
@@ -66,18 +80,18 @@ export function patientSearches(
   const patient = patients.map((id) => `Patient/${id}`);
   const recent: SearchParams = from ? { date: `ge${from}` } : {};
   return [
-    client.search('EpisodeOfCare', { patient }),
-    client.search('Observation', { patient }),
-    client.search('QuestionnaireResponse', { patient }),
-    client.search('Appointment', { patient, ...recent }),
-    client.search('Encounter', {
+    search(client, 'EpisodeOfCare', { patient }),
+    search(client, 'Observation', { patient }),
+    search(client, 'QuestionnaireResponse', { patient }),
+    search(client, 'Appointment', { patient, ...recent }),
+    search(client, 'Encounter', {
       patient,
       ...(from ? { ...recent, _elements: SESSION_ENCOUNTER_ELEMENTS } : {}),
     }),
-    client.search('Flag', { patient }),
-    client.search('CarePlan', { patient }),
-    client.search('Condition', { patient }),
-    client.search('CareTeam', { patient }),
+    search(client, 'Flag', { patient }),
+    search(client, 'CarePlan', { patient }),
+    search(client, 'Condition', { patient }),
+    search(client, 'CareTeam', { patient }),
   ];
 }
 

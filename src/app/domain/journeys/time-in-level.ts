@@ -47,7 +47,13 @@ export function timeInLevel(
       n: values.length,
       ongoing: ongoing.get(definition.level) ?? 0,
       ...(s.median !== undefined ? { medianDays: s.median, q1Days: s.q1!, q3Days: s.q3! } : {}),
-      ...(values.length ? { minDays: Math.min(...values), maxDays: Math.max(...values) } : {}),
+      // reduce, not Math.min(...values): spreading a program's stays as arguments can overflow the stack.
+      ...(values.length
+        ? {
+            minDays: values.reduce((a, b) => Math.min(a, b)),
+            maxDays: values.reduce((a, b) => Math.max(a, b)),
+          }
+        : {}),
       ...(weeks ? { expectedWeeks: { min: weeks.min, max: weeks.max } } : {}),
       shorter,
       within: weeks ? values.length - shorter - longer : 0,
