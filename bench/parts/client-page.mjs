@@ -179,7 +179,7 @@ export async function run({ app, runs }) {
         {
           op: '<=',
           limit: 200,
-          note: `${cpu(screen)}; page ready ${round(median(screen.map((l) => l.readyAt)))} ms after navigation (waits for ${therapist.name}'s caseload, ${therapist.clients} clients); ${client.attended} sessions attended, ${client.episodes} episodes`,
+          note: `${cpu(screen)}; page ready ${round(median(screen.map((l) => l.readyAt)))} ms after navigation (its own load; the shell loads ${therapist.name}'s caseload of ${therapist.clients} clients beside it); ${client.attended} sessions attended, ${client.episodes} episodes`,
         },
       ),
       figure(
