@@ -12,7 +12,7 @@ import {
   originOf,
   withNonce,
 } from './security-headers';
-import { CompressedAssets, compressSmall, negotiateEncoding } from './static-compression';
+import { CompressedAssets, gzipPage, negotiateEncoding } from './static-compression';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,8 +76,7 @@ export function serveStaticApp(
       const nonce = newNonce();
       // Read on every request: small, and a rebuild under a running server is picked up.
       const html = withNonce(await readFile(index, 'utf8'), nonce);
-      const encoding = negotiateEncoding(request.headers['accept-encoding']);
-      const body = compressSmall(html, encoding);
+      const body = gzipPage(html, request.headers['accept-encoding']);
       reply
         .header('Content-Type', TYPES['.html'])
         .header('Cache-Control', 'no-store')

@@ -66,6 +66,8 @@ describe('negotiateEncoding', () => {
     expect(negotiateEncoding('deflate')).toBeUndefined();
     expect(negotiateEncoding('')).toBeUndefined();
     expect(negotiateEncoding(undefined)).toBeUndefined();
+    expect(negotiateEncoding('br, gzip', ['gzip'])).toBe('gzip');
+    expect(negotiateEncoding('br', ['gzip'])).toBeUndefined();
   });
 });
 
@@ -154,6 +156,9 @@ describe('the production build, compressed', () => {
     const [a, b] = [decode(first.body, 'gzip'), decode(second.body, 'gzip')];
     expect(a).not.toContain(NONCE_PLACEHOLDER);
     expect(a).not.toBe(b);
+    const brOnly = await get(origin, '/', 'br, gzip;q=0');
+    expect(brOnly.headers['content-encoding']).toBeUndefined();
+    expect(brOnly.body.toString('utf8')).toContain('<app-root');
     expect(a.replace(/nonce="[^"]+"|ngcspnonce="[^"]+"/g, '')).toBe(
       page.replace(/nonce="[^"]+"|ngcspnonce="[^"]+"/g, ''),
     );

@@ -15,10 +15,14 @@ const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /**
- * The encoding to send for an `Accept-Encoding` header: brotli, then gzip, honouring `q=0`
- * and `*` (RFC 9110 §12.5.3); undefined means identity.
+ * The encoding to send for an `Accept-Encoding` header, of those `offered` (in order of
+ * preference: brotli, then gzip), honouring `q=0` and `*` (RFC 9110 §12.5.3); undefined means
+ * identity.
  */
-export function negotiateEncoding(header: string | undefined): Encoding | undefined {
+export function negotiateEncoding(
+  header: string | undefined,
+  offered: readonly Encoding[] = ['br', 'gzip'],
+): Encoding | undefined {
   if (!header) return undefined;
   const weights = new Map<string, number>();
   for (const part of header.split(',')) {
@@ -28,9 +32,7 @@ export function negotiateEncoding(header: string | undefined): Encoding | undefi
     weights.set(name, q ? Number(q[1]) : 1);
   }
   const weight = (name: Encoding) => weights.get(name) ?? weights.get('*') ?? 0;
-  const best = (['br', 'gzip'] as const)
-    .filter((e) => weight(e) > 0)
-    .sort((a, b) => weight(b) - weight(a));
+  const best = offered.filter((e) => weight(e) > 0).sort((a, b) => weight(b) - weight(a));
   return best[0];
 }
 
@@ -38,10 +40,13 @@ export function isCompressible(file: string): boolean {
   return COMPRESSIBLE.has(extname(file).toLowerCase());
 }
 
-/** A small per-request body (the page, whose nonce changes on every request): gzip, fast. */
-export function compressSmall(text: string, encoding: Encoding | undefined): Buffer | undefined {
-  if (!encoding || Buffer.byteLength(text) < MIN_BYTES) return undefined;
-  // Brotli's fast levels are no better than gzip on a page this size; one codec keeps it simple.
+/**
+ * A small per-request body (the page, whose nonce changes on every request), gzipped (fast)
+ * when the browser accepts gzip: brotli's fast levels are no better on a page this size.
+ */
+export function gzipPage(text: string, acceptEncoding: string | undefined): Buffer | undefined {
+  if (!negotiateEncoding(acceptEncoding, ['gzip']) || Buffer.byteLength(text) < MIN_BYTES)
+    return undefined;
   return gzipSync(text, { level: 6 });
 }
 

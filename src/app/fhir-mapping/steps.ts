@@ -2,7 +2,7 @@
  * Mapping as a sequence of small steps: a generator that pauses (`yield`) after each unit of
  * work and returns the result when done. `runSteps` runs one to the end in one go (what the
  * synchronous mappers do); a caller that must not hold the browser's main thread for long runs
- * it a few milliseconds at a time instead (`store/sliced-mapping.ts`). Both run the same code,
+ * it a few milliseconds at a time instead (`core/perf/run-in-slices.ts`). Both run the same code,
  * so the result is the same whichever way it is driven.
  */
 export type Steps<T> = Generator<void, T, void>;
