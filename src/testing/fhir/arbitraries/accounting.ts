@@ -198,6 +198,7 @@ export function account(input: readonly unknown[], mapped: MappedResources): Acc
   const refused = rejectedKeys(mapped);
   const remaining = new Map<string, Input[]>();
   for (const i of inputs) remaining.set(i.key, [...(remaining.get(i.key) ?? []), i]);
+  const byKey = new Map([...remaining].map(([key, same]) => [key, [...same]]));
   const phantoms: string[] = [];
   for (const key of [...outputs, ...refused]) {
     const left = remaining.get(key);
@@ -208,12 +209,17 @@ export function account(input: readonly unknown[], mapped: MappedResources): Acc
   const merged: { key: string; how: string }[] = [];
   const lost: string[] = [];
   let batch: Batch | undefined;
-  for (const left of remaining.values())
-    for (const i of left) {
-      const how = mergedHow(i, (batch ??= batchOf(inputs)), mapped, mappedKeys);
-      if (how) merged.push({ key: i.key, how });
-      else lost.push(i.key);
-    }
+  for (const [key, left] of remaining) {
+    if (left.length === 0) continue;
+    // Outputs and refusals name a key, not which of the inputs with that key they came from
+    // (two Observations with one id: the first merged into an administration, the second
+    // refused as a duplicate). So whichever of them can be explained as merged is.
+    const explained = (byKey.get(key) ?? [])
+      .map((i) => ({ key, how: mergedHow(i, (batch ??= batchOf(inputs)), mapped, mappedKeys) }))
+      .filter((m): m is { key: string; how: string } => m.how !== undefined);
+    merged.push(...explained.slice(0, left.length));
+    for (let n = explained.length; n < left.length; n++) lost.push(key);
+  }
   return {
     inputs: inputs.length,
     mapped: outputs.length,
