@@ -75,6 +75,8 @@ export const BACKDROP_FONT = {
 } as const;
 
 const LINE_WIDTH = 1.5;
+/** Rounded label boxes, as chartjs-plugin-annotation drew them. */
+const LABEL_RADIUS = 6;
 /** How far a score-line label sits from its line (centre to line), in pixels. */
 const SCORE_LABEL_OFFSET = 9;
 /** How far below the plot's top a transition label starts: under the phase names. */
@@ -218,7 +220,9 @@ function label(
   colour: string,
 ): void {
   ctx.fillStyle = background;
-  ctx.fillRect(centre - width / 2, middle - height / 2, width, height);
+  ctx.beginPath();
+  ctx.roundRect(centre - width / 2, middle - height / 2, width, height, LABEL_RADIUS);
+  ctx.fill();
   ctx.fillStyle = colour;
   ctx.fillText(content, centre, middle);
 }
