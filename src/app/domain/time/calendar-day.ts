@@ -126,8 +126,17 @@ const DAY_MS = 86_400_000;
  * assessments do it thousands of times per client).
  */
 function utcMs(day: CalendarDay): number {
-  return Date.parse(`${day}T00:00:00Z`);
+  // A client's thousand sessions fall on a few hundred days, each read many times over (weeks
+  // in treatment, windows, dose): parsing the text is the costly part, so it is remembered.
+  let ms = utcMemo.get(day);
+  if (ms === undefined) {
+    ms = Date.parse(`${day}T00:00:00Z`);
+    if (utcMemo.size >= DAY_MEMO_LIMIT) utcMemo.clear();
+    utcMemo.set(day, ms);
+  }
+  return ms;
 }
+const utcMemo = new Map<string, number>();
 
 export function addDays(day: CalendarDay, days: number): CalendarDay {
   return new Date(utcMs(day) + Math.trunc(days) * DAY_MS).toISOString().slice(0, 10);

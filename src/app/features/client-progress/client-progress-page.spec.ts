@@ -138,7 +138,9 @@ describe('ClientProgressPage', () => {
     const frames = element.querySelectorAll('app-chart-frame').length;
     // Three measures, the dose chart and one chart per modality.
     expect(frames).toBeGreaterThan(4);
-    expect(visibility.waitingFrames).toBe(frames);
+    // Every chart frame waits, and so do the heavy sections far below (item grids, outcome).
+    const sections = element.querySelectorAll('app-render-when-seen').length;
+    expect(visibility.waitingFrames).toBe(frames + sections);
     expect(element.querySelectorAll('canvas').length).toBe(0);
     expect(element.querySelectorAll('[role="img"][aria-label]').length).toBe(frames);
     expect(element.querySelectorAll('.measure .legend').length).toBe(3);
@@ -151,6 +153,24 @@ describe('ClientProgressPage', () => {
     visibility.seeAll();
     await fixture.whenStable();
     expect(element.querySelectorAll('canvas').length).toBe(frames);
+  });
+
+  it('builds the item grids and the outcome only once they are seen or printed', async () => {
+    const visibility = new FakeChartVisibility(false);
+    const { fixture, element } = await render({ visibility });
+    expect(element.querySelectorAll('app-render-when-seen').length).toBeGreaterThanOrEqual(2);
+    expect(element.querySelector('app-item-heat-map')).toBeNull();
+    expect(element.querySelector('app-outcome-summary')).toBeNull();
+    // The section headings are there from the start, so the page reads the same.
+    expect(element.querySelector('#items-heading')?.textContent).toContain('item by item');
+    const reserved = element.querySelector<HTMLElement>('.items app-render-when-seen')!;
+    expect(reserved.getBoundingClientRect().height).toBeGreaterThan(100);
+
+    visibility.printing.set(true);
+    await fixture.whenStable();
+    expect(element.querySelector('app-item-heat-map table caption')).not.toBeNull();
+    expect(element.querySelector('app-outcome-summary')?.textContent).toContain('Recovered');
+    expect(reserved.style.minBlockSize).toBe('');
   });
 
   it('draws every chart when the page prints, seen or not', async () => {

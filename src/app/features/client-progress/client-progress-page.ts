@@ -27,7 +27,8 @@ import { selectClientLoad, selectClientProgress } from './client-progress-select
 import { ItemHeatMap } from './item-heat-map/item-heat-map';
 import { JourneyStrip } from './journey-strip/journey-strip';
 import { OutcomeSummary } from './outcome-summary/outcome-summary';
-import { ProgressRange } from './progress-view-model';
+import { ItemGridView, ProgressRange } from './progress-view-model';
+import { RenderWhenSeen } from './render-when-seen';
 import { RELIABLE_CHANGE_LABELS } from '../../domain/progress/measure-summary';
 
 const RANGES: readonly { readonly value: ProgressRange; readonly label: string }[] = [
@@ -58,6 +59,7 @@ function isRange(value: unknown): value is ProgressRange {
     MeasureChart,
     ModalityWeeksChart,
     OutcomeSummary,
+    RenderWhenSeen,
     RouterLink,
   ],
   templateUrl: './client-progress-page.html',
@@ -136,6 +138,11 @@ export class ClientProgressPage {
   /** Session times in the program's time zone, whatever the reader's machine is set to. */
   protected sessionTime(start: string): string {
     return format(new TZDate(start, this.timeZone()), 'EEE d MMM, HH:mm');
+  }
+
+  /** About the height an item heat map takes (caption, dates, legend, one row per item). */
+  protected heatMapReserve(grid: ItemGridView): string {
+    return `calc(8.5rem + ${grid.items.length * 2}rem)`;
   }
 
   protected print(): void {

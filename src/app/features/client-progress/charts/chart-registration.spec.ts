@@ -1,4 +1,12 @@
-import { ChartComponentLike, DatasetController, Element, Scale, _adapters } from 'chart.js';
+import {
+  ChartComponentLike,
+  DatasetController,
+  Element,
+  Scale,
+  ScatterController,
+  _adapters,
+  registry,
+} from 'chart.js';
 import { NG_CHARTS_CONFIGURATION } from 'ng2-charts';
 import { dbtSkills, dose, JOURNEY, phq9 } from './chart-fixtures';
 import { PROGRESS_CHART_REGISTERABLES, provideProgressCharts } from './chart-registration';
@@ -22,7 +30,10 @@ describe('provideProgressCharts', () => {
   it('registers exactly the Chart.js parts the progress charts use, not the defaults', () => {
     const provider = provideProgressCharts();
     expect(provider.provide).toBe(NG_CHARTS_CONFIGURATION);
-    expect(provider.useValue.registerables).toEqual(PROGRESS_CHART_REGISTERABLES);
+    // Registered once by the provider, not again by ng2-charts for every chart it creates.
+    expect(provider.useValue.registerables).toBeUndefined();
+    expect(registry.getController('scatter') as unknown).toBe(ScatterController);
+    expect(registry.getPlugin('progressBackdrop')).toBeDefined();
     expect([...registered].sort()).toEqual([
       'controller:bar',
       'controller:line',
@@ -30,10 +41,10 @@ describe('provideProgressCharts', () => {
       'element:bar',
       'element:line',
       'element:point',
-      'plugin:annotation',
       'plugin:decimation',
       'plugin:filler',
       'plugin:legend',
+      'plugin:progressBackdrop',
       'plugin:tooltip',
       'scale:category',
       'scale:linear',

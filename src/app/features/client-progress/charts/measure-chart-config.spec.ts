@@ -1,4 +1,3 @@
-import { AnnotationOptions } from 'chartjs-plugin-annotation';
 import { chartPalette } from './chart-palette';
 import { CURRENT_LEVEL, EVENTS, JOURNEY, PHASES, TRANSITIONS, phq9 } from './chart-fixtures';
 import {
@@ -12,6 +11,7 @@ import {
   measureTooltipLabel,
 } from './measure-chart-config';
 import { MeasureView } from '../progress-view-model';
+import { Backdrop, keepInside } from './progress-backdrop';
 
 /** Local midnight, built without date-fns so the spec does not share the code under test. */
 function midnight(year: number, month: number, day: number): number {
@@ -28,8 +28,8 @@ function build(measure: MeasureView = phq9(), dark = false): MeasureChartConfig 
   });
 }
 
-function annotations(config: MeasureChartConfig): Record<string, AnnotationOptions> {
-  return config.options!.plugins!.annotation!.annotations as Record<string, AnnotationOptions>;
+function backdrop(config: MeasureChartConfig): Backdrop {
+  return config.options!.plugins!.progressBackdrop as Backdrop;
 }
 
 function dataset(config: MeasureChartConfig, label: string): MeasureDataset {
@@ -38,55 +38,41 @@ function dataset(config: MeasureChartConfig, label: string): MeasureDataset {
   return found;
 }
 
-type Box = AnnotationOptions<'box'>;
-type Line = AnnotationOptions<'line'>;
-
 describe('measureChartConfig', () => {
   it('shades one box per severity band, graded by level and named at the right edge', () => {
-    const all = annotations(build());
-    const bands = Object.keys(all)
-      .filter((k) => k.startsWith('band-'))
-      .map((k) => all[k] as Box);
-    expect(bands.map((b) => [b.yMin, b.yMax, b.label?.content])).toEqual([
+    const { bands } = backdrop(build());
+    expect(bands.map((b) => [b.min, b.max, b.label])).toEqual([
       [0, 4, 'Minimal'],
       [5, 9, 'Mild'],
       [10, 14, 'Moderate'],
       [15, 19, 'Moderately severe'],
       [20, 27, 'Severe'],
     ]);
-    for (const band of bands) {
-      expect(band.type).toBe('box');
-      expect(band.drawTime).toBe('beforeDatasetsDraw');
-      expect(band.label?.display).toBeTrue();
-      expect(band.label?.position).toEqual({ x: 'end', y: 'center' });
-      expect(band.backgroundColor).toMatch(/^rgba\(.*, 0\.\d+\)$/);
-    }
-    expect(new Set(bands.map((b) => b.backgroundColor)).size).toBe(5);
+    for (const band of bands) expect(band.fill).toMatch(/^rgba\(.*, 0\.\d+\)$/);
+    expect(new Set(bands.map((b) => b.fill)).size).toBe(5);
   });
 
   it('draws baseline, caseness and reliable-change lines at their scores, told apart by dash', () => {
-    const all = annotations(build());
-    const line = (key: string) => all[key] as Line;
-    expect(line('baseline')).toEqual(
-      jasmine.objectContaining({ scaleID: 'y', value: 18, borderDash: [] }),
-    );
-    expect(line('baseline').label?.content).toBe('Baseline');
-    expect(line('caseness')).toEqual(
-      jasmine.objectContaining({ scaleID: 'y', value: 10, borderDash: [6, 4] }),
-    );
-    expect(line('caseness').label?.content).toBe('Caseness');
-    expect(line('reliable-improvement')).toEqual(
-      jasmine.objectContaining({ scaleID: 'y', value: 12, borderDash: [2, 3] }),
-    );
-    expect(line('reliable-improvement').label?.content).toBe('Reliable improvement');
-    expect(line('reliable-deterioration')).toEqual(
-      jasmine.objectContaining({ scaleID: 'y', value: 24, borderDash: [2, 3] }),
-    );
-    expect(line('reliable-deterioration').label?.content).toBe('Reliable deterioration');
+    const lines = backdrop(build()).scoreLines;
+    expect(lines.map((l) => [l.label, l.value, l.dash])).toEqual([
+      ['Baseline', 18, []],
+      ['Caseness', 10, [6, 4]],
+      ['Reliable improvement', 12, [2, 3]],
+      ['Reliable deterioration', 24, [2, 3]],
+    ]);
+    const palette = chartPalette(false);
+    expect(lines.map((l) => l.colour)).toEqual([
+      palette.reference,
+      palette.reference,
+      palette.improved,
+      palette.deteriorated,
+    ]);
+    // 24 of 0–27 is within the top 15 %, where the phase names are: its label goes below.
+    expect(lines.map((l) => l.labelBelow)).toEqual([false, false, false, true]);
   });
 
   it('leaves out the lines a measure without a baseline or caseness cannot have', () => {
-    const all = annotations(
+    const b = backdrop(
       build(
         phq9({
           baseline: undefined,
@@ -96,35 +82,35 @@ describe('measureChartConfig', () => {
         }),
       ),
     );
-    expect(
-      Object.keys(all).filter((k) => !k.startsWith('band-') && !k.startsWith('phase-')),
-    ).toEqual(['transition-0', 'transition-1']);
+    expect(b.scoreLines).toEqual([]);
+    expect(b.transitions.length).toBe(2);
   });
 
   it('marks levels of care as boxes from the first day to the end of the last, at local midnight', () => {
-    const all = annotations(build());
-    const php = all['phase-ep-php'] as Box;
-    const iop = all['phase-ep-iop'] as Box;
-    expect([php.xMin, php.xMax]).toEqual([midnight(2026, 8, 24), midnight(2026, 9, 7)]);
-    expect([iop.xMin, iop.xMax]).toEqual([midnight(2026, 9, 7), midnight(2026, 11, 3)]);
-    expect(php.label?.content).toBe('PHP');
-    expect(iop.label?.content).toBe('IOP');
-    expect(php.label?.position).toEqual({ x: 'start', y: 'start' });
-    expect(php.backgroundColor).not.toEqual(iop.backgroundColor);
+    const [php, iop] = backdrop(build()).phases;
+    expect([php.from, php.to]).toEqual([midnight(2026, 8, 24), midnight(2026, 9, 7)]);
+    expect([iop.from, iop.to]).toEqual([midnight(2026, 9, 7), midnight(2026, 11, 3)]);
+    expect(php.label).toBe('PHP');
+    expect(iop.label).toBe('IOP');
+    expect(php.fill).not.toEqual(iop.fill);
   });
 
   it('draws transitions as labelled vertical lines, planned ones dashed', () => {
-    const all = annotations(build());
-    const stepDown = all['transition-0'] as Line;
-    const planned = all['transition-1'] as Line;
-    expect(stepDown).toEqual(
-      jasmine.objectContaining({ scaleID: 'x', value: midnight(2026, 9, 7), borderDash: [] }),
-    );
-    expect(stepDown.label?.content).toBe('Step-down to IOP');
-    expect(stepDown.label?.display).toBeTrue();
+    const [stepDown, planned] = backdrop(build()).transitions;
+    expect(stepDown).toEqual({
+      value: midnight(2026, 9, 7),
+      label: 'Step-down to IOP',
+      dash: [],
+    });
     expect(planned.value).toBe(midnight(2026, 10, 30));
-    expect(planned.label?.content).toBe('Planned step-down to OP');
-    expect(planned.borderDash).toEqual([6, 4]);
+    expect(planned.label).toBe('Planned step-down to OP');
+    expect(planned.dash).toEqual([6, 4]);
+  });
+
+  it('keeps a transition label inside the plot near either end, and leaves it centred otherwise', () => {
+    expect(keepInside(500, 40, 50, 1000)).toBe(0);
+    expect(keepInside(980, 40, 50, 1000)).toBe(-20);
+    expect(keepInside(60, 40, 50, 1000)).toBe(30);
   });
 
   it('plots the scores as {x, y} at local midnight on a time axis fixed to the range', () => {

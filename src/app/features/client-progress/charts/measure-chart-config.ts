@@ -1,5 +1,4 @@
-import { ChartConfiguration, ChartDataset, PointStyle, defaults } from 'chart.js';
-import { AnnotationOptions, PartialEventContext } from 'chartjs-plugin-annotation';
+import { ChartConfiguration, ChartDataset, PointStyle } from 'chart.js';
 import { RELIABLE_CHANGE_LABELS } from '../../../domain/progress/measure-summary';
 import {
   DayRange,
@@ -13,6 +12,13 @@ import {
 } from '../progress-view-model';
 import { ChartPalette, bandFill, chartPalette } from './chart-palette';
 import { DATE_FORMAT, dayLabel, dayMs, endOfDayMs, formatNumber, signed } from './chart-format';
+import {
+  Backdrop,
+  BackdropBand,
+  BackdropPhase,
+  BackdropScoreLine,
+  BackdropTransition,
+} from './progress-backdrop';
 
 /*
  * The measure chart: one instrument's scores over time against its severity bands, reliable
@@ -46,7 +52,6 @@ export type MeasureDatum = ScoreDatum | ExpectedDatum | EventDatum;
 export type MeasureChartType = 'line' | 'scatter';
 export type MeasureChartConfig = ChartConfiguration<MeasureChartType, MeasureDatum[]>;
 export type MeasureDataset = ChartDataset<MeasureChartType, MeasureDatum[]>;
-type Annotations = Record<string, AnnotationOptions>;
 type ScaleConfig = NonNullable<NonNullable<MeasureChartConfig['options']>['scales']>[string];
 
 export interface MeasureChartContext {
@@ -86,12 +91,6 @@ const LANE_STEP = 0.06;
 
 /** Pixels a marker may overflow the plot area, so a score on the first or last day shows whole. */
 const MARKER_CLIP = 8;
-
-/**
- * Labels draw after every box and line (annotations sort by z), so no line crosses a label's
- * text; the boxes and lines themselves stay under the data.
- */
-const LABEL_Z = 1;
 
 /** The top share of the y span where a line's label would collide with the phase names. */
 const NEAR_TOP = 0.15;
@@ -138,14 +137,7 @@ export function measureChartConfig(
           // The edges are read out with the expected score, not as separate lines.
           filter: (item) => !isEdge(item.raw),
         },
-        annotation: {
-          annotations: {
-            ...phaseAnnotations(context.phases, palette),
-            ...bandAnnotations(measure, palette),
-            ...referenceLineAnnotations(measure, palette),
-            ...transitionAnnotations(context.transitions, palette),
-          },
-        },
+        progressBackdrop: measureBackdrop(measure, context, palette),
       },
     },
   };
@@ -245,104 +237,36 @@ export function eventDatasets(
 }
 
 /** Severity bands as faint horizontal boxes behind the data, each named at the right edge. */
-export function bandAnnotations(measure: MeasureView, palette: ChartPalette): Annotations {
-  return Object.fromEntries(
-    measure.bands.map((band, i) => [
-      `band-${i}`,
-      {
-        type: 'box',
-        drawTime: 'beforeDatasetsDraw',
-        yMin: band.min,
-        yMax: band.max,
-        backgroundColor: bandFill(palette, band.level),
-        borderWidth: 0,
-        label: {
-          display: true,
-          content: band.label,
-          position: { x: 'end', y: 'center' },
-          color: palette.text,
-          // Box labels have no background; a halo in the surface colour keeps lines off the text.
-          textStrokeColor: palette.surface,
-          textStrokeWidth: 3,
-          font: { size: 10 },
-          padding: 2,
-          z: LABEL_Z,
-        },
-      } satisfies AnnotationOptions<'box'>,
-    ]),
-  );
+export function backdropBands(measure: MeasureView, palette: ChartPalette): BackdropBand[] {
+  return measure.bands.map((band) => ({
+    min: band.min,
+    max: band.max,
+    label: band.label,
+    fill: bandFill(palette, band.level),
+  }));
 }
 
 /** Baseline (solid), caseness (dashed) and the reliable-change thresholds (dotted). */
-export function referenceLineAnnotations(measure: MeasureView, palette: ChartPalette): Annotations {
-  const lines: Annotations = {};
-  const horizontalLine = (value: number, label: string, colour: string, dash: readonly number[]) =>
-    referenceLine(measure, value, label, colour, dash, palette);
-  if (measure.baseline) {
-    lines['baseline'] = horizontalLine(
-      measure.baseline.total,
-      'Baseline',
-      palette.reference,
-      DASH.solid,
-    );
-  }
-  if (measure.caseness !== undefined) {
-    lines['caseness'] = horizontalLine(
-      measure.caseness,
-      'Caseness',
-      palette.reference,
-      DASH.dashed,
-    );
-  }
+export function backdropScoreLines(
+  measure: MeasureView,
+  palette: ChartPalette,
+): BackdropScoreLine[] {
+  const lines: BackdropScoreLine[] = [];
+  const add = (value: number, label: string, colour: string, dash: readonly number[]) =>
+    lines.push({ value, label, colour, dash, labelBelow: nearTop(measure, value) });
+  if (measure.baseline) add(measure.baseline.total, 'Baseline', palette.reference, DASH.solid);
+  if (measure.caseness !== undefined)
+    add(measure.caseness, 'Caseness', palette.reference, DASH.dashed);
   const rc = measure.reliableChangeLines;
   if (rc) {
-    lines['reliable-improvement'] = horizontalLine(
-      rc.improved,
-      'Reliable improvement',
-      palette.improved,
-      DASH.dotted,
-    );
-    lines['reliable-deterioration'] = horizontalLine(
-      rc.deteriorated,
-      'Reliable deterioration',
-      palette.deteriorated,
-      DASH.dotted,
-    );
+    add(rc.improved, 'Reliable improvement', palette.improved, DASH.dotted);
+    add(rc.deteriorated, 'Reliable deterioration', palette.deteriorated, DASH.dotted);
   }
   return lines;
 }
 
-function referenceLine(
-  measure: MeasureView,
-  value: number,
-  label: string,
-  colour: string,
-  dash: readonly number[],
-  palette: ChartPalette,
-): AnnotationOptions<'line'> {
-  // Near the top the phase names take the space above the line, so the label goes below it.
-  const nearTop = value > measure.range.max - (measure.range.max - measure.range.min) * NEAR_TOP;
-  return {
-    type: 'line',
-    drawTime: 'beforeDatasetsDraw',
-    scaleID: 'y',
-    value,
-    borderColor: colour,
-    borderWidth: 1.5,
-    borderDash: [...dash],
-    label: {
-      display: true,
-      content: label,
-      // Left, because the band names sit at the right edge.
-      position: 'start',
-      color: palette.text,
-      backgroundColor: palette.labelBackground,
-      font: { size: 10 },
-      padding: 2,
-      yAdjust: nearTop ? 9 : -9,
-      z: LABEL_Z,
-    },
-  };
+function nearTop(measure: MeasureView, value: number): boolean {
+  return value > measure.range.max - (measure.range.max - measure.range.min) * NEAR_TOP;
 }
 
 /**
@@ -350,85 +274,46 @@ function referenceLine(
  * day, so the box runs to the end of that day: the next phase then starts where this one
  * stops, at the transition line, with no sliver between them.
  */
-export function phaseAnnotations(phases: readonly PhaseView[], palette: ChartPalette): Annotations {
-  return Object.fromEntries(
-    phases.map((phase, i) => [
-      `phase-${phase.episodeId}`,
-      {
-        type: 'box',
-        drawTime: 'beforeDatasetsDraw',
-        xMin: dayMs(phase.from),
-        xMax: endOfDayMs(phase.to),
-        backgroundColor: palette.phases[i % 2],
-        borderWidth: 0,
-        label: {
-          display: true,
-          content: phase.label,
-          position: { x: 'start', y: 'start' },
-          color: palette.text,
-          font: { size: 11, weight: 'bold' },
-          padding: 4,
-          z: LABEL_Z,
-        },
-      } satisfies AnnotationOptions<'box'>,
-    ]),
-  );
+export function backdropPhases(
+  phases: readonly PhaseView[],
+  palette: ChartPalette,
+): BackdropPhase[] {
+  return phases.map((phase, i) => ({
+    from: dayMs(phase.from),
+    to: endOfDayMs(phase.to),
+    label: phase.label,
+    fill: palette.phases[i % 2],
+  }));
 }
 
 /** Transitions as vertical lines, labelled below the phase names; planned ones dashed. */
-export function transitionAnnotations(
+export function backdropTransitions(
   transitions: readonly TransitionMarker[],
-  palette: ChartPalette,
-): Annotations {
-  return Object.fromEntries(
-    transitions.map((t, i) => [
-      `transition-${i}`,
-      {
-        type: 'line',
-        drawTime: 'beforeDatasetsDraw',
-        scaleID: 'x',
-        value: dayMs(t.day),
-        borderColor: palette.reference,
-        borderWidth: 1.5,
-        borderDash: t.kind === 'planned' ? [...DASH.dashed] : [],
-        label: {
-          display: true,
-          content: t.label,
-          position: 'start',
-          yAdjust: 22,
-          xAdjust: keepInsidePlot(dayMs(t.day), t.label),
-          color: palette.text,
-          backgroundColor: palette.surface,
-          font: { size: TRANSITION_FONT },
-          padding: TRANSITION_PADDING,
-          z: LABEL_Z,
-        },
-      } satisfies AnnotationOptions<'line'>,
-    ]),
-  );
+): BackdropTransition[] {
+  return transitions.map((t) => ({
+    value: dayMs(t.day),
+    label: t.label,
+    dash: t.kind === 'planned' ? DASH.dashed : DASH.solid,
+  }));
 }
 
-const TRANSITION_FONT = 10;
-const TRANSITION_PADDING = 3;
-
-/**
- * A transition label is centred on its line; near either end of the range that would cut it
- * off, so it slides just far enough to stay inside the plot (measured on the canvas, as the
- * width depends on the font actually drawn).
- */
-function keepInsidePlot(value: number, text: string) {
-  return ({ chart }: PartialEventContext): number => {
-    const x = chart.scales['x']?.getPixelForValue(value);
-    if (x === undefined || !Number.isFinite(x)) return 0;
-    const ctx = chart.ctx;
-    ctx.save();
-    ctx.font = `${TRANSITION_FONT}px ${chart.options.font?.family ?? defaults.font.family}`;
-    const half = ctx.measureText(text).width / 2 + TRANSITION_PADDING;
-    ctx.restore();
-    const { left, right } = chart.chartArea;
-    if (x + half > right) return right - half - x;
-    if (x - half < left) return left + half - x;
-    return 0;
+/** Everything the chart draws behind its data (see progress-backdrop.ts). */
+export function measureBackdrop(
+  measure: MeasureView,
+  context: MeasureChartContext,
+  palette: ChartPalette,
+): Backdrop {
+  return {
+    phases: backdropPhases(context.phases, palette),
+    bands: backdropBands(measure, palette),
+    scoreLines: backdropScoreLines(measure, palette),
+    transitions: backdropTransitions(context.transitions),
+    colours: {
+      text: palette.text,
+      surface: palette.surface,
+      labelBackground: palette.labelBackground,
+      transition: palette.reference,
+    },
   };
 }
 
