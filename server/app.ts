@@ -40,6 +40,11 @@ export interface ServerOptions {
   readonly maxBodyBytes?: number;
   /** How long a search's paging snapshot is kept (default 30 minutes). */
   readonly searchPageTtlMs?: number;
+  /**
+   * Memory for answers to searches repeated on unchanged data, in megabytes (default 64; 0 turns
+   * the cache off). See fhir/search-cache.ts.
+   */
+  readonly searchCacheMegabytes?: number;
   /** Fastify's request log (off by default); it never records query strings or bodies. */
   readonly logger?: boolean;
   /** Serve this production build of the app from the same origin (npm run serve:prod). */
@@ -123,6 +128,7 @@ export async function buildServer(options: ServerOptions): Promise<WaypointServe
     store,
     basePath,
     resolveAccess,
+    searchCacheBytes: (options.searchCacheMegabytes ?? 64) * 1024 * 1024,
     ...(options.publicBaseUrl ? { publicBaseUrl: options.publicBaseUrl } : {}),
     ...(smart ? { smart } : {}),
   });

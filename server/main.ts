@@ -8,7 +8,8 @@ import { DEMO_USERS } from './auth/demo-users';
  * `npm run server`: the development FHIR server on 127.0.0.1 with its SMART authorisation
  * server for the demo users; `--open` turns authorisation off so other FHIR tools can use it;
  * `--faults` (off by default, for resilience tests only) adds fault injection controlled through
- * `PUT /__faults` (see faults/fault-injector.ts).
+ * `PUT /__faults` (see faults/fault-injector.ts); `--search-cache-mb` (or
+ * WAYPOINT_SEARCH_CACHE_MB; default 64, 0 for none) sizes the search result cache.
  */
 const { values } = parseArgs({
   options: {
@@ -18,15 +19,23 @@ const { values } = parseArgs({
     open: { type: 'boolean', default: false },
     app: { type: 'string' },
     faults: { type: 'boolean', default: false },
+    'search-cache-mb': {
+      type: 'string',
+      default: process.env['WAYPOINT_SEARCH_CACHE_MB'] ?? '64',
+    },
   },
 });
 
 async function main(): Promise<void> {
   const port = Number(values.port);
+  const searchCacheMegabytes = Number(values['search-cache-mb']);
+  if (!Number.isFinite(searchCacheMegabytes) || searchCacheMegabytes < 0)
+    throw new Error(`--search-cache-mb must be a number of megabytes (0: no cache)`);
   if (values.db !== ':memory:') mkdirSync(dirname(values.db!), { recursive: true });
   const { app } = await buildServer({
     dbFile: values.db!,
     auth: values.open ? 'open' : 'smart',
+    searchCacheMegabytes,
     ...(values.app ? { appDirectory: values.app } : {}),
     ...(values.faults ? { faults: true } : {}),
   });

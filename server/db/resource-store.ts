@@ -64,6 +64,9 @@ export class ResourceStore {
   private readonly archive: Statement;
   /** Prepared statements by SQL text, least recently used first (see statement()). */
   private readonly statements = new Map<string, Statement>();
+  /** Writes of anything but AuditEvents through this store (see dataGeneration()). */
+  private clinicalWrites = 0;
+  private readonly dataVersion: Statement;
   /** Creations deferred to the end of the event-loop turn (createLater), and their types. */
   private deferred: Resource[] = [];
   private readonly deferredTypes = new Set<string>();
@@ -107,6 +110,7 @@ export class ResourceStore {
         `INSERT INTO history (type, id, version, last_updated, deleted, json)
          SELECT type, id, version, last_updated, deleted, json FROM resources WHERE rid = ?`,
       );
+      this.dataVersion = this.db.prepare('PRAGMA data_version').pluck();
       if (legacy) this.restoreLegacy(legacy.current, legacy.superseded);
       rebuilt = this.reindexIfDefinitionsChanged();
       this.db.exec('COMMIT');
@@ -149,6 +153,17 @@ export class ResourceStore {
     this.statements.set(sql, statement);
     if (this.statements.size > 500) this.statements.delete(this.statements.keys().next().value!);
     return statement;
+  }
+
+  /**
+   * Changes whenever data a search could return may have changed: a create, update or delete of
+   * anything but an AuditEvent through this store (committed or not: a rollback only costs a
+   * search cache its entries), or a commit by another connection to the file (`npm run seed`,
+   * `curves.ts`), which SQLite's `data_version` counts. The server's own AuditEvents leave it
+   * alone: they are written for every read and search, and are no clinical data.
+   */
+  dataGeneration(): string {
+    return `${this.clinicalWrites}.${this.dataVersion.get() as number}`;
   }
 
   /** The current version, or undefined; a deleted resource is 410 Gone. */
@@ -292,6 +307,7 @@ export class ResourceStore {
     return this.db.transaction(() => {
       const current = this.currentRow(type, id);
       if (!current || current.deleted) return false;
+      if (type !== 'AuditEvent') this.clinicalWrites++;
       this.archive.run(current.rid);
       this.markDeleted.run(current.version + 1, now.toISOString(), now.getTime(), current.rid);
       this.indexer.clear(current.rid);
@@ -386,6 +402,7 @@ export class ResourceStore {
   }
 
   private writeVersion(input: Resource, current: CurrentRow | undefined, now: Date): Resource {
+    if (input.resourceType !== 'AuditEvent') this.clinicalWrites++;
     const version = (current?.version ?? 0) + 1;
     const lastUpdated = now.toISOString();
     const { resourceType, id, meta, ...rest } = input;

@@ -186,7 +186,8 @@ export interface PageSet {
   readonly createdMs: number;
 }
 
-function createPageSet(
+/** Keeps a snapshot for paging and returns its id (for `_getpages`). */
+export function createPageSet(
   store: ResourceStore,
   search: ParsedSearch,
   rids: readonly number[],

@@ -148,11 +148,18 @@ export function installFaultInjector(app: FastifyInstance, options: FaultInjecto
 
   // Remembers which type each paging snapshot is of, so `_getpages` requests can match it.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (faults.length === 0 || reply.statusCode !== 200 || typeof payload !== 'string')
-      return payload;
+    if (faults.length === 0 || reply.statusCode !== 200) return payload;
+    // Searches answer with bytes (FhirInteractions.searchset), other JSON as text.
+    const text =
+      typeof payload === 'string'
+        ? payload
+        : Buffer.isBuffer(payload)
+          ? payload.toString('latin1')
+          : undefined;
+    if (text === undefined) return payload;
     const target = targetOf(request);
     if (!target?.resourceType) return payload;
-    const setId = /_getpages=([^&"\s]+)/.exec(payload)?.[1];
+    const setId = /_getpages=([^&"\s]+)/.exec(text)?.[1];
     if (setId && !pageSetTypes.has(setId)) {
       if (pageSetTypes.size >= MAX_TRACKED_PAGE_SETS)
         pageSetTypes.delete(pageSetTypes.keys().next().value as string);

@@ -7,6 +7,7 @@ import { SmartEndpoints, capabilityStatement } from './capability-statement';
 import { FhirInteractions, RequestMeta } from './interactions';
 import { operationOutcome } from './operation-outcome';
 import { searchsetBundleJson } from './search-bundle';
+import { SearchCache } from './search-cache';
 
 export interface FhirRouteOptions {
   readonly store: ResourceStore;
@@ -20,6 +21,8 @@ export interface FhirRouteOptions {
   readonly resolveAccess: AccessResolver;
   /** OAuth endpoints to advertise (SMART) in the CapabilityStatement; absent in open mode. */
   readonly smart?: SmartEndpoints;
+  /** Memory for answers to searches repeated on unchanged data (search-cache.ts); 0 or absent: none. */
+  readonly searchCacheBytes?: number;
 }
 
 export const FHIR_JSON = 'application/fhir+json; fhirVersion=4.0; charset=utf-8';
@@ -37,7 +40,10 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
       `register fhirRoutes with { prefix: '${options.basePath}' } (got '${app.prefix}')`,
     );
   const { store } = options;
-  const interactions = new FhirInteractions(store);
+  const interactions = new FhirInteractions(
+    store,
+    options.searchCacheBytes ? new SearchCache(options.searchCacheBytes) : undefined,
+  );
   const accessOf = new WeakMap<FastifyRequest, AccessContext>();
   const fixedBase = options.publicBaseUrl?.replace(/\/+$/, '');
   const baseOf = (request: FastifyRequest) =>
@@ -192,22 +198,15 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
     return send(reply, 200, response);
   });
 
-  const search = (request: Req, reply: FastifyReply, params: URLSearchParams) => {
-    const outcome = interactions.search(
-      access(request),
-      request.params['type'],
-      params,
-      metaOf(request),
-    );
-    return sendJson(
+  const search = (request: Req, reply: FastifyReply, params: URLSearchParams) =>
+    sendJson(
       reply,
       200,
-      searchsetBundleJson(outcome, {
+      interactions.searchset(access(request), request.params['type'], params, metaOf(request), {
         base: baseOf(request),
         self: selfUrl(request, baseOf(request), options.basePath, params),
       }),
     );
-  };
 
   app.get('/:type', async (request: Req, reply) =>
     search(request, reply, new URL(request.url, 'http://local').searchParams),
@@ -321,7 +320,7 @@ function send(reply: FastifyReply, status: number, body: unknown) {
   return sendJson(reply, status, JSON.stringify(body));
 }
 
-function sendJson(reply: FastifyReply, status: number, json: string) {
+function sendJson(reply: FastifyReply, status: number, json: string | Buffer) {
   return reply.code(status).header('Content-Type', FHIR_JSON).send(json);
 }
 

@@ -1,9 +1,16 @@
 import { FhirError } from '../db/fhir-error';
 import { Resource, ResourceStore, validateResource } from '../db/resource-store';
-import { SearchOutcome, parseStored, readPage } from '../db/search';
+import { SearchOutcome, createPageSet, parseStored, readPage } from '../db/search';
 import { SearchParams } from '../db/search-query';
 import { AccessContext, WriteAction } from './access';
 import { recordAccess } from './audit';
+import {
+  BundleUrls,
+  searchsetBundleJson,
+  searchsetEntriesJson,
+  searchsetHeadJson,
+} from './search-bundle';
+import { SearchCache, cacheable, searchCacheKey } from './search-cache';
 import { SHARED_TYPES, patientOf } from './search-params';
 
 export interface RequestMeta {
@@ -24,7 +31,11 @@ export interface WriteResult {
  * returns or throws a FhirError carrying the HTTP status and message of its OperationOutcome.
  */
 export class FhirInteractions {
-  constructor(readonly store: ResourceStore) {}
+  /** `cache`: first pages of searches to answer again while the data is unchanged (REST searches). */
+  constructor(
+    readonly store: ResourceStore,
+    private readonly cache?: SearchCache,
+  ) {}
 
   requireType(type: string): void {
     if (!this.store.isSupported(type))
@@ -106,14 +117,68 @@ export class FhirInteractions {
       owner: ownerOf(access),
       strict: meta.strict ?? false,
     });
-    this.auditSearch(
-      access,
-      type,
-      new URLSearchParams(pairs as [string, string][]).toString(),
-      outcome,
-      meta,
-    );
+    this.auditSearch(access, type, queryOf(pairs), outcome, meta);
     return outcome;
+  }
+
+  /**
+   * A search as the REST API answers it, the searchset Bundle's JSON: the first page of a search
+   * this caller's reach has already run on the same data comes from the cache (search-cache.ts).
+   * An answer from the cache is still an answer of its own: access is checked, and it gets its
+   * own Bundle id, snapshot for paging and AuditEvent, as a search run again would.
+   */
+  searchset(
+    access: AccessContext,
+    type: string,
+    params: SearchParams,
+    meta: RequestMeta,
+    urls: BundleUrls,
+  ): Buffer {
+    this.requireType(type);
+    requireRead(access, type);
+    const pairs = [...params];
+    const key = this.cache && searchCacheKey(type, pairs, access, urls.base);
+    if (!this.cache || key === undefined)
+      return Buffer.from(searchsetBundleJson(this.search(access, type, pairs, meta), urls));
+    const generation = this.store.dataGeneration();
+    const cached = this.cache.get(key, generation);
+    if (cached) {
+      const outcome: SearchOutcome = {
+        search: cached.search,
+        matches: [],
+        includes: [],
+        total: cached.total,
+        offset: 0,
+        ...(cached.rids
+          ? {
+              pageSetId: createPageSet(
+                this.store,
+                cached.search,
+                cached.rids,
+                ownerOf(access),
+                Date.now(),
+              ),
+            }
+          : {}),
+        patientIds: cached.patientIds,
+        withheldIncludeTypes: [],
+      };
+      this.auditSearch(access, type, queryOf(pairs), outcome, meta);
+      return bundleWithEntries(searchsetHeadJson(outcome, urls), cached.entries);
+    }
+    const outcome = this.search(access, type, pairs, meta);
+    const entries = Buffer.from(searchsetEntriesJson(outcome, urls.base));
+    if (cacheable(outcome.search)) {
+      const rids = outcome.pageSetId && this.store.pageSets.get(outcome.pageSetId)?.rids;
+      this.cache.set(key, generation, {
+        search: outcome.search,
+        total: outcome.total,
+        ...(rids ? { rids } : {}),
+        patientIds: outcome.patientIds,
+        entries,
+      });
+    }
+    return bundleWithEntries(searchsetHeadJson(outcome, urls), entries);
   }
 
   /** A later page of a search (`_getpages`), for the same caller only. */
@@ -253,6 +318,19 @@ export class FhirInteractions {
     });
   }
 }
+
+/** The search as its AuditEvent records it. */
+function queryOf(pairs: readonly (readonly [string, string])[]): string {
+  return new URLSearchParams(pairs as [string, string][]).toString();
+}
+
+/** withEntries (search-bundle.ts) on bytes: the shared entries are copied, never encoded again. */
+function bundleWithEntries(head: string, entries: Buffer): Buffer {
+  if (entries.length === 0) return Buffer.from(head);
+  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"entry":`), entries, CLOSE_BRACE]);
+}
+
+const CLOSE_BRACE = Buffer.from('}');
 
 function notFound(type: string, id: string): FhirError {
   return new FhirError(404, `${type}/${id.slice(0, 64)} not found`, 'not-found');

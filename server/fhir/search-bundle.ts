@@ -38,9 +38,10 @@ export function pageUrl(base: string, setId: string, offset: number, count: numb
 
 /** A `searchset` Bundle for one page of a search, with R4 paging links and entry modes. */
 export function searchsetBundle(outcome: SearchOutcome, urls: BundleUrls) {
-  const { head, entries } = bundleParts(outcome, urls);
-  const entry = entries.map((e) => ('stored' in e ? entryOf(e, outcome.search) : e));
-  return { ...head, ...(entry.length > 0 ? { entry } : {}) };
+  const entry = bundleEntries(outcome, urls.base).map((e) =>
+    'stored' in e ? entryOf(e, outcome.search) : e,
+  );
+  return { ...bundleHead(outcome, urls), ...(entry.length > 0 ? { entry } : {}) };
 }
 
 /**
@@ -50,9 +51,24 @@ export function searchsetBundle(outcome: SearchOutcome, urls: BundleUrls) {
  * megabyte) per page.
  */
 export function searchsetBundleJson(outcome: SearchOutcome, urls: BundleUrls): string {
-  const { head, entries } = bundleParts(outcome, urls);
-  const json = JSON.stringify(head);
-  if (entries.length === 0) return json;
+  return withEntries(searchsetHeadJson(outcome, urls), searchsetEntriesJson(outcome, urls.base));
+}
+
+/**
+ * The Bundle's own members (id, time, total, links): what differs between two answers to the
+ * same search of unchanged data.
+ */
+export function searchsetHeadJson(outcome: SearchOutcome, urls: BundleUrls): string {
+  return JSON.stringify(bundleHead(outcome, urls));
+}
+
+/**
+ * The `entry` array's text (resources and warnings), or '' when there are none: what two answers
+ * to the same search of unchanged data, through the same base, share.
+ */
+export function searchsetEntriesJson(outcome: SearchOutcome, base: string): string {
+  const entries = bundleEntries(outcome, base);
+  if (entries.length === 0) return '';
   const keepers = new Map<string, ReturnType<typeof keeper>>();
   const keeperOf = (type: string, mode: string) => {
     const key = `${type} ${mode}`;
@@ -65,8 +81,13 @@ export function searchsetBundleJson(outcome: SearchOutcome, urls: BundleUrls): s
     const resource = keep ? shapedJson(e.stored.json, keep) : e.stored.json;
     return `{"fullUrl":${JSON.stringify(e.fullUrl)},"resource":${resource},"search":{"mode":"${e.mode}"}}`;
   });
+  return `[${entry.join(',')}]`;
+}
+
+/** The head's text with the entries' (searchsetEntriesJson) added, as searchsetBundleJson writes it. */
+export function withEntries(head: string, entries: string): string {
   // `entry` comes last in the Bundle, as in searchsetBundle's object.
-  return `${json.slice(0, -1)},"entry":[${entry.join(',')}]}`;
+  return entries === '' ? head : `${head.slice(0, -1)},"entry":${entries}}`;
 }
 
 interface StoredEntry {
@@ -83,8 +104,8 @@ function entryOf(e: StoredEntry, search: ParsedSearch) {
   };
 }
 
-/** The Bundle without its entries, and the entries: stored resources and the outcome's warnings. */
-function bundleParts(outcome: SearchOutcome, urls: BundleUrls) {
+/** The Bundle without its entries: per answer (a new id and time) and per page (links). */
+function bundleHead(outcome: SearchOutcome, urls: BundleUrls) {
   const { search, total, offset, pageSetId } = outcome;
   const link = [{ relation: 'self', url: urls.self }];
   if (pageSetId) {
@@ -100,7 +121,20 @@ function bundleParts(outcome: SearchOutcome, urls: BundleUrls) {
       link.push({ relation: 'next', url: pageUrl(urls.base, pageSetId, offset + count, count) });
     link.push({ relation: 'last', url: pageUrl(urls.base, pageSetId, lastOffset, count) });
   }
-  const fullUrl = (r: StoredResource) => `${urls.base}/${r.resourceType}/${r.id}`;
+  return {
+    resourceType: 'Bundle',
+    id: randomUUID(),
+    meta: { lastUpdated: new Date().toISOString() },
+    type: 'searchset',
+    total,
+    link,
+  };
+}
+
+/** The entries: stored resources, then the outcome's warnings. */
+function bundleEntries(outcome: SearchOutcome, base: string) {
+  const { search } = outcome;
+  const fullUrl = (r: StoredResource) => `${base}/${r.resourceType}/${r.id}`;
   const entries: (StoredEntry | { resource: Resource; search: { mode: 'outcome' } })[] =
     search.summary === 'count'
       ? []
@@ -136,15 +170,7 @@ function bundleParts(outcome: SearchOutcome, urls: BundleUrls) {
       },
       search: { mode: 'outcome' },
     });
-  const head = {
-    resourceType: 'Bundle',
-    id: randomUUID(),
-    meta: { lastUpdated: new Date().toISOString() },
-    type: 'searchset',
-    total,
-    link,
-  };
-  return { head, entries };
+  return entries;
 }
 
 /**

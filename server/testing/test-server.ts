@@ -17,7 +17,7 @@ export interface TestServer extends WaypointServer {
 
 /** A real server on an ephemeral loopback port with a throw-away database. */
 export async function startTestServer(
-  options: { maxBodyBytes?: number } = {},
+  options: { maxBodyBytes?: number; searchCacheMegabytes?: number } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'waypoint-fhir-'));
   let base = '';
@@ -26,6 +26,9 @@ export async function startTestServer(
     dbFile: join(dir, 'test.sqlite'),
     auth: async ({ authorization }) => holder.access(authorization),
     maxBodyBytes: options.maxBodyBytes,
+    ...(options.searchCacheMegabytes !== undefined
+      ? { searchCacheMegabytes: options.searchCacheMegabytes }
+      : {}),
   });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
