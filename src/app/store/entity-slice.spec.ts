@@ -42,6 +42,18 @@ describe('clinical entity slices', () => {
     expect(state.ids).toEqual(['e3', 'e1']);
   });
 
+  it('hold the records a load brought, replacing (not merging into) those with their id', () => {
+    const reducer = episodesSlice.feature.reducer;
+    const planned: MappedEpisode = { ...episode('e1', 'p1'), endReason: 'completed' };
+    let state = reducer(undefined, loaded({ episodes: [planned] }, []));
+    const again = episode('e1', 'p1');
+    state = reducer(state, loaded({ episodes: [again] }, []));
+    // The action's own object, so the store and the action stream share one copy of a load.
+    expect(state.entities['e1']).toBe(again);
+    expect(state.entities['e1']?.endReason).toBeUndefined();
+    expect(state.ids).toEqual(['e1']);
+  });
+
   it('keep an Appointment and an Encounter with the same id apart', () => {
     const session = (sourceType: MappedSession['sourceType']): MappedSession => ({
       id: 's1',
