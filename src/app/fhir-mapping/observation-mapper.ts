@@ -175,7 +175,15 @@ function readHeader(obs: Observation, ctx: ResolvedContext): HeaderRead {
   const warnings = patient.warning ? [problem(obs, 'warning', patient.warning)] : [];
   const date = observationDate(obs);
   if ('reason' in date) return fail(date.reason, warnings);
-  return { header: { id, part, patientId: patient.id, date: date.value, warnings } };
+  return {
+    header: {
+      id,
+      part,
+      patientId: ctx.intern(patient.id),
+      date: ctx.intern(date.value),
+      warnings,
+    },
+  };
 }
 
 /** The anchor gives the record its id, patient and date; every part adds a total or items. */
