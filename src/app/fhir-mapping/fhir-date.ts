@@ -29,9 +29,29 @@ export function readFhirDate(value: unknown, what: string, absent?: PrimitiveEle
     return { reason: `${what} absent (data-absent-reason: ${dar})` };
   if (value === undefined || value === null || value === '') return { reason: `no ${what}` };
   if (typeof value !== 'string') return { reason: `${what} is not a string` };
-  const parsed = parseFhirDate(value);
-  if (parsed.kind === 'invalid') return { reason: `${what}: ${parsed.reason}` };
+  const invalid = invalidDate(value);
+  if (invalid !== undefined) return { reason: `${what}: ${invalid}` };
   return { value: value.trim() };
+}
+
+/*
+ * Why a date cannot be read, or undefined when it can, remembered by text: a program's sessions
+ * and scores repeat a few thousand times of day hundreds of thousands of times, and parsing one
+ * (a pattern, a Date, a validity check) is most of reading it. Bounded, so a long session's
+ * memory stays flat.
+ */
+const VERDICT_LIMIT = 50_000;
+const verdicts = new Map<string, string | null>();
+
+function invalidDate(value: string): string | undefined {
+  let verdict = verdicts.get(value);
+  if (verdict === undefined) {
+    const parsed = parseFhirDate(value);
+    verdict = parsed.kind === 'invalid' ? parsed.reason : null;
+    if (verdicts.size >= VERDICT_LIMIT) verdicts.clear();
+    verdicts.set(value, verdict);
+  }
+  return verdict ?? undefined;
 }
 
 /** When an Observation was made: effectiveDateTime, effectiveInstant, then effectivePeriod.start. */

@@ -12,6 +12,15 @@ export type InstrumentPart =
   | { readonly instrument: InstrumentDefinition; readonly kind: 'total' | 'panel' }
   | { readonly instrument: InstrumentDefinition; readonly kind: 'item'; readonly item: string };
 
+/**
+ * Answers per context, by system and code: a batch asks about the same few dozen codings for
+ * every item of every administration (nine for each PHQ-9), and each answer scans the catalogue.
+ */
+const answers = new WeakMap<
+  ResolvedContext,
+  Map<string | undefined, Map<string, InstrumentPart | null>>
+>();
+
 export function matchInstrumentCoding(
   coding: Coding,
   ctx: ResolvedContext,
@@ -19,11 +28,18 @@ export function matchInstrumentCoding(
   const code = text(coding.code);
   if (code === undefined) return undefined;
   const system = text(coding.system);
-  return (
+  let bySystem = answers.get(ctx);
+  if (!bySystem) answers.set(ctx, (bySystem = new Map()));
+  let byCode = bySystem.get(system);
+  if (!byCode) bySystem.set(system, (byCode = new Map()));
+  const answer = byCode.get(code);
+  if (answer !== undefined) return answer ?? undefined;
+  const found =
     localMatch(system, code, ctx) ??
     instrumentForCoding(system, code, ctx.catalogue) ??
-    itemMatch(system, code, ctx.catalogue)
-  );
+    itemMatch(system, code, ctx.catalogue);
+  byCode.set(code, found ?? null);
+  return found;
 }
 
 /** The first coding (in the server's order) that names a known instrument part. */

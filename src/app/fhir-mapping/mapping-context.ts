@@ -53,6 +53,22 @@ export interface ResolvedContext {
   readonly index: ResourceIndex;
   readonly today?: CalendarDay;
   readonly timeZone: string;
+  /**
+   * One string for every equal string of the batch: records keep what they are given for
+   * months, and a program's records repeat a few thousand patient ids, episode ids, modalities
+   * and session times hundreds of thousands of times (each a string of its own as parsed).
+   */
+  readonly intern: <T extends string>(value: T) => T;
+}
+
+function interner(): <T extends string>(value: T) => T {
+  const strings = new Map<string, string>();
+  return <T extends string>(value: T): T => {
+    const held = strings.get(value);
+    if (held !== undefined) return held as T;
+    strings.set(value, value);
+    return value;
+  };
 }
 
 const DEFAULT_LEVEL_MAP = createLevelCodeMap().map;
@@ -72,7 +88,19 @@ export const KNOWN_QUESTIONNAIRES: readonly QuestionnaireDefinition[] = [
   },
 ];
 
+/**
+ * Mappers resolve the context per resource; a batch passes the same context object to each, so
+ * it is resolved once per batch (and the batch shares one `intern`).
+ */
+const resolved = new WeakMap<MappingContext, ResolvedContext>();
+
 export function resolveContext(ctx: MappingContext = {}): ResolvedContext {
+  let done = resolved.get(ctx);
+  if (!done) resolved.set(ctx, (done = resolveAfresh(ctx)));
+  return done;
+}
+
+function resolveAfresh(ctx: MappingContext): ResolvedContext {
   return {
     catalogue: ctx.catalogue ?? DEFAULT_INSTRUMENTS,
     levelCodeMap: ctx.levelCodeMap ?? DEFAULT_LEVEL_MAP,
@@ -82,5 +110,6 @@ export function resolveContext(ctx: MappingContext = {}): ResolvedContext {
     today: ctx.today,
     // UTC only decides the day of an instant when the caller gave no program zone.
     timeZone: ctx.timeZone ?? 'UTC',
+    intern: interner(),
   };
 }

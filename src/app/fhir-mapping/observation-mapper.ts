@@ -125,13 +125,16 @@ function* mapUnlinked(
 ): Steps<ScoreResult[]> {
   const results: ScoreResult[] = [];
   const groups = new Map<string, { obs: Observation; part: InstrumentPart }[]>();
+  // Each header is read once: the group's anchor is scored from the header read here.
+  const heads = new Map<Observation, HeaderRead>();
   for (const obs of observations) {
     const head = readHeader(obs, ctx);
     yield;
     if ('failure' in head || head.header.part.kind === 'panel') {
-      results.push(fromParts(obs, [], ctx));
+      results.push(fromParts(obs, [], ctx, [], head));
       continue;
     }
+    heads.set(obs, head);
     const { part, date } = head.header;
     const key = `${text(obs.subject?.reference)}|${part.instrument.id}|${date}`;
     const group = groups.get(key);
@@ -145,10 +148,10 @@ function* mapUnlinked(
       .sort((a, b) => itemOrder(a.part) - itemOrder(b.part))
       .map((g) => g.obs);
     if (items.length === 0 || totals.length > 1) {
-      results.push(...group.map((g) => fromParts(g.obs, [], ctx)));
+      results.push(...group.map((g) => fromParts(g.obs, [], ctx, [], heads.get(g.obs))));
     } else {
       const [anchor, ...rest] = totals.length === 1 ? [totals[0], ...items] : items;
-      results.push(fromParts(anchor, rest, ctx));
+      results.push(fromParts(anchor, rest, ctx, [], heads.get(anchor)));
     }
     yield;
   }
@@ -175,7 +178,15 @@ function readHeader(obs: Observation, ctx: ResolvedContext): HeaderRead {
   const warnings = patient.warning ? [problem(obs, 'warning', patient.warning)] : [];
   const date = observationDate(obs);
   if ('reason' in date) return fail(date.reason, warnings);
-  return { header: { id, part, patientId: patient.id, date: date.value, warnings } };
+  return {
+    header: {
+      id,
+      part,
+      patientId: ctx.intern(patient.id),
+      date: ctx.intern(date.value),
+      warnings,
+    },
+  };
 }
 
 /** The anchor gives the record its id, patient and date; every part adds a total or items. */
@@ -184,8 +195,9 @@ function fromParts(
   members: readonly Observation[],
   ctx: ResolvedContext,
   notes: readonly MappingProblem[] = [],
+  read: HeaderRead = readHeader(anchor, ctx),
 ): ScoreResult {
-  const head = readHeader(anchor, ctx);
+  const head = read;
   if ('failure' in head) return head.failure;
   const { header } = head;
   const instrument = header.part.instrument;

@@ -47,8 +47,8 @@ export function mapQuestionnaireResponse(
     sourceType: 'QuestionnaireResponse',
     id,
     instrument: form.form.instrument,
-    patientId: patient.id,
-    date: date.value,
+    patientId: ctx.intern(patient.id),
+    date: ctx.intern(date.value),
     stated,
     items,
     warnings,
@@ -67,9 +67,9 @@ export function* mapQuestionnaireResponsesInSteps(
   responses: readonly QuestionnaireResponse[],
   context?: MappingContext,
 ): Steps<ScoreBatch> {
-  const results = yield* mapEachStep(list(responses), (qr) =>
-    mapQuestionnaireResponse(qr, context),
-  );
+  // One context object for the batch, so it is resolved once and its strings shared.
+  const batch = context ?? {};
+  const results = yield* mapEachStep(list(responses), (qr) => mapQuestionnaireResponse(qr, batch));
   return toScoreBatch(results);
 }
 

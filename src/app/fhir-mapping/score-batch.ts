@@ -27,9 +27,11 @@ export function* mapScoresInSteps(
   responses: readonly QuestionnaireResponse[],
   context?: MappingContext,
 ): Steps<ScoreBatch> {
-  const ctx = resolveContext(context);
-  const fromObservations = yield* mapObservationsInSteps(observations, context);
-  const fromResponses = yield* mapQuestionnaireResponsesInSteps(responses, context);
+  // One context object for both, so it is resolved once and their strings shared.
+  const batch = context ?? {};
+  const ctx = resolveContext(batch);
+  const fromObservations = yield* mapObservationsInSteps(observations, batch);
+  const fromResponses = yield* mapQuestionnaireResponsesInSteps(responses, batch);
   const sources = derivedSources(observations, responses, ctx.index);
   const counted = new Set(fromObservations.items.map((s) => `${s.id}|${s.instrumentId}`));
   const duplicates: MappingProblem[] = [];

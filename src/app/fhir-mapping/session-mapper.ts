@@ -30,7 +30,7 @@ import {
   text,
 } from './read';
 import { ResourceIndex, indexResources, parseReference, referencedId } from './references';
-import { labelsField } from './security-labels';
+import { securityLabelsOf } from './security-labels';
 import { Steps, mapEachStep, runSteps } from './steps';
 
 const APPOINTMENT_STATUS: Readonly<Record<string, SessionStatus>> = {
@@ -76,19 +76,17 @@ export function mapAppointment(
       'no session length (no minutesDuration, and start and end are not both times)',
       warnings,
     );
-  return accepted<MappedSession>(
-    {
-      id: text(appointment.id)!,
-      patientId: patient.id,
-      modality,
-      status: status.status,
-      start: start.value,
-      minutes,
-      sourceType: 'Appointment',
-      ...labelsField(appointment),
-    },
-    warnings,
-  );
+  const { intern } = ctx;
+  const session: MappedSession = {
+    id: text(appointment.id)!,
+    patientId: intern(patient.id),
+    modality: intern(modality),
+    status: status.status,
+    start: intern(start.value),
+    minutes,
+    sourceType: 'Appointment',
+  };
+  return accepted(labelled(session, appointment), warnings);
 }
 
 export function mapEncounter(
@@ -119,20 +117,40 @@ export function mapEncounter(
       warnings,
     );
   const episodeId = episodeOf(encounter, ctx, warnings);
-  return accepted<MappedSession>(
-    {
-      id: text(encounter.id)!,
-      patientId: patient.id,
-      ...(episodeId ? { episodeId } : {}),
-      modality,
-      status: status.status,
-      start: start.value,
-      minutes,
-      sourceType: 'Encounter',
-      ...labelsField(encounter),
-    },
-    warnings,
-  );
+  const { intern } = ctx;
+  const id = text(encounter.id)!;
+  const patientId = intern(patient.id);
+  const kind = intern(modality);
+  const startsAt = intern(start.value);
+  // Two literals rather than a spread of an optional key: a literal's properties live in the
+  // object itself, a spread's in a second array, and a program holds ~400,000 sessions.
+  const session: MappedSession = episodeId
+    ? {
+        id,
+        patientId,
+        episodeId: intern(episodeId),
+        modality: kind,
+        status: status.status,
+        start: startsAt,
+        minutes,
+        sourceType: 'Encounter',
+      }
+    : {
+        id,
+        patientId,
+        modality: kind,
+        status: status.status,
+        start: startsAt,
+        minutes,
+        sourceType: 'Encounter',
+      };
+  return accepted(labelled(session, encounter), warnings);
+}
+
+/** The record with the resource's security labels, if it carries any. */
+function labelled(session: MappedSession, resource: Appointment | Encounter): MappedSession {
+  const labels = securityLabelsOf(resource);
+  return labels.length ? { ...session, securityLabels: labels } : session;
 }
 
 /**
@@ -152,12 +170,14 @@ export function* mapSessionsInSteps(
   resources: readonly (Appointment | Encounter)[],
   context?: MappingContext,
 ): Steps<MapBatch<MappedSession>> {
+  // One context object for the batch, so it is resolved once and its strings shared.
+  const batch = context ?? {};
   const all = list(resources).filter(isObject);
   const index = indexResources(all.map((resource) => ({ resource })));
   const encounters = all.filter((r): r is Encounter => r.resourceType === 'Encounter');
   const mapped = yield* mapEachStep(encounters, (encounter) => ({
     encounter,
-    result: mapEncounter(encounter, context),
+    result: mapEncounter(encounter, batch),
   }));
   const superseded = new Set<ResourceBase>();
   for (const { encounter, result } of mapped) {
@@ -171,7 +191,7 @@ export function* mapSessionsInSteps(
     all.filter((r) => r.resourceType !== 'Encounter' && !superseded.has(r)),
     (r) =>
       r.resourceType === 'Appointment'
-        ? mapAppointment(r as Appointment, context)
+        ? mapAppointment(r as Appointment, batch)
         : rejected<MappedSession>(r, 'not an Appointment or Encounter'),
   );
   return toBatch([...mapped.map((m) => m.result), ...others]);

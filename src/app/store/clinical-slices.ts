@@ -3,8 +3,21 @@ import { createEntitySlice } from './entity-slice';
 
 /** The clinical entity slices: one `createFeature` each, all filled by the same query events. */
 const byPatient = (record: { readonly patientId: string }) => record.patientId;
-const bySource = (record: { readonly sourceType: string; readonly id: string }) =>
-  `${record.sourceType}/${record.id}`;
+/**
+ * The key of a record that two resource types may share an id across (an Appointment and an
+ * Encounter, a QuestionnaireResponse and an Observation): the other type's records are keyed
+ * `Type/id`, the common type's by their id alone, saving a string per record (a program holds
+ * hundreds of thousands). A FHIR id has no '/'; one that has is prefixed too, so no two differ
+ * only in where a key came from.
+ */
+function bySource<T extends { readonly sourceType: string; readonly id: string }>(
+  common: T['sourceType'],
+) {
+  return (record: T) =>
+    record.sourceType === common && !record.id.includes('/')
+      ? record.id
+      : `${record.sourceType}/${record.id}`;
+}
 
 export const patientsSlice = createEntitySlice('patients', {
   pick: (d: ClinicalData) => d.patients,
@@ -16,7 +29,7 @@ export const episodesSlice = createEntitySlice('episodes', {
 });
 export const scoresSlice = createEntitySlice('scores', {
   pick: (d: ClinicalData) => d.scores,
-  selectId: bySource,
+  selectId: bySource('Observation'),
   patientOf: byPatient,
 });
 export const safetyItemsSlice = createEntitySlice('safetyItems', {
@@ -25,7 +38,7 @@ export const safetyItemsSlice = createEntitySlice('safetyItems', {
 });
 export const sessionsSlice = createEntitySlice('sessions', {
   pick: (d: ClinicalData) => d.sessions,
-  selectId: bySource,
+  selectId: bySource('Encounter'),
   patientOf: byPatient,
   // The caseload reads recent sessions only (`historyFrom`).
   dateOf: (session) => session.start,

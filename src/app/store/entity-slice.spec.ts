@@ -42,9 +42,21 @@ describe('clinical entity slices', () => {
     expect(state.ids).toEqual(['e3', 'e1']);
   });
 
+  it('hold the records a load brought, replacing (not merging into) those with their id', () => {
+    const reducer = episodesSlice.feature.reducer;
+    const planned: MappedEpisode = { ...episode('e1', 'p1'), endReason: 'completed' };
+    let state = reducer(undefined, loaded({ episodes: [planned] }, []));
+    const again = episode('e1', 'p1');
+    state = reducer(state, loaded({ episodes: [again] }, []));
+    // The action's own object, so the store and the action stream share one copy of a load.
+    expect(state.entities['e1']).toBe(again);
+    expect(state.entities['e1']?.endReason).toBeUndefined();
+    expect(state.ids).toEqual(['e1']);
+  });
+
   it('keep an Appointment and an Encounter with the same id apart', () => {
-    const session = (sourceType: MappedSession['sourceType']): MappedSession => ({
-      id: 's1',
+    const session = (sourceType: MappedSession['sourceType'], id = 's1'): MappedSession => ({
+      id,
       patientId: 'p1',
       modality: 'cbt',
       status: sourceType === 'Encounter' ? 'attended' : 'scheduled',
@@ -52,11 +64,16 @@ describe('clinical entity slices', () => {
       minutes: 60,
       sourceType,
     });
-    const state = sessionsSlice.feature.reducer(
-      undefined,
-      loaded({ sessions: [session('Appointment'), session('Encounter')] }, ['p1']),
-    );
-    expect(state.ids).toEqual(['Appointment/s1', 'Encounter/s1']);
+    const sessions = [
+      session('Appointment'),
+      session('Encounter'),
+      // Not FHIR ids, but a server could send them: still four sessions.
+      session('Encounter', 'Appointment/s1'),
+      session('Appointment', 'Encounter/s1'),
+    ];
+    const state = sessionsSlice.feature.reducer(undefined, loaded({ sessions }, ['p1']));
+    expect(state.ids.length).toBe(4);
+    expect(Object.values(state.entities)).toEqual(sessions);
   });
 
   it('upsert records that belong to no patient', () => {
@@ -99,6 +116,6 @@ describe('clinical entity slices', () => {
     );
     // Older history stays, and so does the bound's own day (the server's bound may differ by a
     // time zone); what the load covered is replaced.
-    expect(state.ids).toEqual(['Encounter/old', 'Encounter/edge', 'Encounter/kept']);
+    expect(state.ids).toEqual(['old', 'edge', 'kept']);
   });
 });

@@ -23,7 +23,7 @@ interface SliceOptions<T> {
  * query covers a patient, their records are replaced (so a refresh drops what the server no
  * longer has), sessions only from the day the query read from when it read recent ones only
  * (the caseload), so a client's whole record loaded by their page is not cut back;
- * records not tied to a patient (staff, organisations) are upserted.
+ * records not tied to a patient (staff, organisations) are set, replacing any with their id.
  */
 export function createEntitySlice<T extends { readonly id: string }, N extends string>(
   name: N,
@@ -54,7 +54,11 @@ export function createEntitySlice<T extends { readonly id: string }, N extends s
             };
             next = adapter.removeMany(replaced, next);
           }
-          return adapter.upsertMany(options.pick(data) as T[], next);
+          // Set, not upsert: an upsert merges into a new object per record already held, so the
+          // store and this action (which the store's action stream keeps until the next one)
+          // each held a copy of every record of the load. A record is mapped whole from its
+          // resource, so replacing it loses nothing that merging kept.
+          return adapter.setMany(options.pick(data) as T[], next);
         },
       ),
     ),
