@@ -84,9 +84,7 @@ describe('Patient → PatientSummary', () => {
     expect(displayName([{ given: ['Ash'], family: 'Example\u202Efdp.exe' }])).toBe(
       'Ash Examplefdp.exe',
     );
-    expect(displayName([{ text: '\u2066Wren\u2069 \u202BHalloway\u202C' }])).toBe(
-      'Wren Halloway',
-    );
+    expect(displayName([{ text: '\u2066Wren\u2069 \u202BHalloway\u202C' }])).toBe('Wren Halloway');
     expect(displayName([{ text: '\u202E' }])).toBeUndefined();
   });
 });
