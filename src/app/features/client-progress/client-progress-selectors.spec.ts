@@ -100,7 +100,11 @@ describe('selectClientProgress', () => {
     serverFeature.selectRecoveryCurves.setResult(undefined);
   });
 
+  // `release()` only forgets the memo; `clearResult()` removes the override, which would
+  // otherwise leak into every later spec that reads these selectors.
   afterEach(() => {
+    configFeature.selectProgramTimeZone.clearResult();
+    serverFeature.selectRecoveryCurves.clearResult();
     configFeature.selectProgramTimeZone.release();
     serverFeature.selectRecoveryCurves.release();
   });
