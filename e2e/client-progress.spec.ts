@@ -138,15 +138,16 @@ test.describe('client progress', () => {
     const phq = page.getByRole('article', { name: /PHQ-9|Patient Health Questionnaire/ });
     await expect(phq).toBeVisible({ timeout: LOAD_TIMEOUT });
     await phq.getByRole('button', { name: /show table/i }).click();
-    const all = await phq.getByRole('table').getByRole('row').count();
+    // The table renders in the next change detection after the click: count once it has rows.
+    const rows = phq.getByRole('table').getByRole('row');
+    await expect(rows.nth(1)).toBeVisible();
+    const all = await rows.count();
     await page
       .getByRole('radio', { name: 'Last 8 weeks' })
       .or(page.getByRole('button', { name: 'Last 8 weeks' }))
       .click();
     await expect(page).toHaveURL(/range=last-8-weeks/);
-    await expect
-      .poll(async () => phq.getByRole('table').getByRole('row').count())
-      .toBeLessThan(all);
+    await expect.poll(async () => rows.count()).toBeLessThan(all);
   });
 
   test.describe(() => {
