@@ -1,4 +1,3 @@
-import { Resource } from '../db/resource-store';
 import { TestServer, startTestServer } from '../testing/test-server';
 import { OPEN_ACCESS } from './access';
 import { BundleJson, FIXTURE_TIME, THERAPIST_T1, fixtures, idsOf } from './spec-fixtures';
@@ -15,17 +14,7 @@ describe('FHIR access control and audit', () => {
 
   const ids = async (query: string, mode = 'match') =>
     idsOf((await server.fetchJson(query)).body as BundleJson, mode);
-  const audits = () => {
-    // Audit records are written at the end of the turn (createLater); this reads the table itself.
-    server.store.flushDeferred();
-    return (
-      server.store.db
-        .prepare(
-          "SELECT json FROM resources WHERE type = 'AuditEvent' AND id != 'ae1' ORDER BY rid",
-        )
-        .all() as { json: string }[]
-    ).map((r) => JSON.parse(r.json) as Resource);
-  };
+  const audits = () => server.auditEvents(['ae1']);
 
   describe('refusals', () => {
     it('answers a refusal with its status and an OperationOutcome, 401 with a Bearer challenge, before reading the body', async () => {

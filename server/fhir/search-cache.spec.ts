@@ -58,16 +58,7 @@ describe('search result cache', () => {
 
   const get = async (path: string, init?: RequestInit) =>
     (await server.fetchJson(path, init)).body as BundleJson;
-  const audits = () => {
-    server.store.flushDeferred();
-    return (
-      server.store.db
-        .prepare(
-          "SELECT json FROM resources WHERE type = 'AuditEvent' AND id != 'ae1' ORDER BY rid",
-        )
-        .all() as { json: string }[]
-    ).map((r) => JSON.parse(r.json) as Resource);
-  };
+  const audits = () => server.auditEvents(['ae1']);
 
   describe('answers', () => {
     let uncached: TestServer;
@@ -132,14 +123,7 @@ describe('search result cache', () => {
       const query = '/Observation?code=44261-6&_count=2';
       for (let i = 0; i < 3; i++) await get(query, { headers: { 'X-Request-Id': `req-${i}` } });
       await uncached.fetchJson(query, { headers: { 'X-Request-Id': 'req-0' } });
-      uncached.store.flushDeferred();
-      const [reference] = (
-        uncached.store.db
-          .prepare(
-            "SELECT json FROM resources WHERE type = 'AuditEvent' AND id != 'ae1' ORDER BY rid",
-          )
-          .all() as { json: string }[]
-      ).map((r) => JSON.parse(r.json) as Resource);
+      const [reference] = uncached.auditEvents(['ae1']);
       const records = audits();
       expect(records.length).toBe(3);
       const masked = (event: Resource) =>

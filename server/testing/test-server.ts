@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WaypointServer, buildServer } from '../app';
+import { Resource } from '../db/resource-store';
 import { AccessContext, AccessRefusal, OPEN_ACCESS } from '../fhir/access';
 
 export interface TestServer extends WaypointServer {
@@ -13,6 +14,11 @@ export interface TestServer extends WaypointServer {
     path: string,
     init?: RequestInit,
   ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
+  /**
+   * The AuditEvents the server has written, oldest first, but for the fixtures' own (by id).
+   * Reads the table itself after writing what the server defers to the end of its turn.
+   */
+  auditEvents(exceptIds?: readonly string[]): Resource[];
 }
 
 /** A real server on an ephemeral loopback port with a throw-away database. */
@@ -45,6 +51,15 @@ export async function startTestServer(
     async stop() {
       await server.app.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+    auditEvents(exceptIds = []) {
+      server.store.flushDeferred();
+      const rows = server.store.db
+        .prepare("SELECT id, json FROM resources WHERE type = 'AuditEvent' ORDER BY rid")
+        .all() as { id: string; json: string }[];
+      return rows
+        .filter((r) => !exceptIds.includes(r.id))
+        .map((r) => JSON.parse(r.json) as Resource);
     },
     async fetchJson(path, init) {
       const response = await fetch(`${base}${path}`, {
