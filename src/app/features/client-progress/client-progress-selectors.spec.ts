@@ -153,8 +153,13 @@ describe('selectClientProgress', () => {
     const data = clientData();
     let state = reduce({}, loaded({ ...data, staff: [] }, ['p1']));
     expect(select(state)?.header.therapist).toBeUndefined();
+    const before = select(state);
     state = reduce(state, loaded(data, ['p1']));
-    expect(select(state)?.header.therapist).toBe('Avery Lanternfield');
+    const after = select(state);
+    expect(after?.header.therapist).toBe('Avery Lanternfield');
+    // Only the header changed: the charts are handed the same measures and redraw nothing.
+    expect(after?.measures).toBe(before!.measures);
+    expect(after?.dose).toBe(before!.dose);
   });
 
   it('derives the view again when one of the client’s records changed', () => {

@@ -9,6 +9,8 @@ import { serverFeature } from '../../store/server-feature';
 import { ClientRecords, emptyClientRecords } from '../caseload/caseload-row';
 import { selectRecordsByPatient } from '../caseload/caseload-selectors';
 import { clientProgressView } from './client-progress-view';
+import { keepUnchangedParts } from './keep-unchanged';
+import { ClientProgressView } from './progress-view-model';
 import { sameRecords } from './same-records';
 
 /**
@@ -53,6 +55,8 @@ function namesOf(
  * shows (only this client's therapists and programs, kept while equal by value): the caseload
  * landing after the client's own load (with the same records in another order, every other
  * client's, and the whole staff directory) leaves the view, and so the charts, as they are.
+ * When the view does change (the therapist's name arrives), its unchanged parts are the
+ * previous view's objects (`keepUnchangedParts`), so only what shows the change redraws.
  */
 export function selectClientProgress(patientId: string, today: CalendarDay) {
   const selectRecords = createSelectorFactory<object, ClientRecords | undefined>((fn) =>
@@ -64,6 +68,7 @@ export function selectClientProgress(patientId: string, today: CalendarDay) {
     createSelector(selectRecords, selectStaffNames, selectProgramNames, namesOf),
     (names) => names,
   );
+  let previous: ClientProgressView | undefined;
   return createSelector(
     selectRecords,
     createSameDataSelector(patientsSlice.selectEntities, (patients) => patients[patientId]),
@@ -72,7 +77,7 @@ export function selectClientProgress(patientId: string, today: CalendarDay) {
     serverFeature.selectRecoveryCurves,
     (records, patient, names, timeZone, curves) => {
       if (!records && !patient) return undefined;
-      return clientProgressView({
+      const view = clientProgressView({
         patientId,
         ...(patient ? { patient } : {}),
         records: records ?? emptyClientRecords(),
@@ -82,6 +87,8 @@ export function selectClientProgress(patientId: string, today: CalendarDay) {
         timeZone,
         ...(curves ? { curves: curves.set } : {}),
       });
+      previous = keepUnchangedParts(previous, view);
+      return previous;
     },
   );
 }
