@@ -5,6 +5,8 @@ import {
   ChangeDetectionStrategy,
   Component,
   DOCUMENT,
+  DestroyRef,
+  afterNextRender,
   computed,
   inject,
   input,
@@ -20,6 +22,7 @@ import { todayIn } from '../../domain/time/calendar-day';
 import { formatDay } from '../../domain/progress/measure-summary';
 import { themeFeature } from '../../shell/theme/theme-feature';
 import { DataStatusActions } from '../../store/clinical-actions';
+import { warmUpCharts } from './charts/chart-warm-up';
 import { DoseChart } from './charts/dose-chart';
 import { MeasureChart } from './charts/measure-chart';
 import { ModalityWeeksChart } from './charts/modality-weeks-chart';
@@ -121,6 +124,26 @@ export class ClientProgressPage {
     // visible area (ChartFrame's drawWhenSeen), the first screen's just after this frame; each
     // marks `waypoint:chart-drawn` when Chart.js has drawn it (see ChartCanvas).
     markWhenReady('client-charts', this.ready);
+    this.warmUpWhileLoading();
+  }
+
+  /**
+   * While the client's data is on its way, draw two small charts off the page so the real ones
+   * do not pay for Chart.js's first run (see chart-warm-up.ts), in a task of its own just after
+   * the page's first frame, while the requests are out. Not when the record is already here
+   * (a client loaded a moment ago), nor once it has arrived. (At the lowest priority among the
+   * mapping slices instead, it ran between the last slice and the ready frame: later, not
+   * sooner.)
+   */
+  private warmUpWhileLoading(): void {
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      if (this.ready()) return;
+      const timer = setTimeout(() => {
+        if (!this.ready()) warmUpCharts(this.document);
+      });
+      destroyRef.onDestroy(() => clearTimeout(timer));
+    });
   }
 
   protected rangeChanged(range: ProgressRange): void {

@@ -118,6 +118,50 @@ describe('selectClientProgress', () => {
     expect(select(state)).toBe(first);
   });
 
+  it('keeps the same view when a later load brings the same records back in another order', () => {
+    // A caseload reload puts the client's recent sessions and episodes back at the end of their
+    // lists: the same record, reordered.
+    const select = selectClientProgress('p1', PROGRESS_TODAY);
+    const first = select(reduce({}, loaded(clientData(), ['p1'])));
+    const data = clientData();
+    const reordered: ClinicalData = {
+      ...data,
+      episodes: [...data.episodes].reverse(),
+      scores: [...data.scores].reverse(),
+      sessions: [...data.sessions.slice(3), ...data.sessions.slice(0, 3)],
+    };
+    const state = reduce({}, loaded(reordered, ['p1']));
+    expect(select(state)).toBe(first);
+  });
+
+  it('keeps the same view when the directory brings staff and programs the page does not name', () => {
+    const select = selectClientProgress('p1', PROGRESS_TODAY);
+    let state = reduce({}, loaded(clientData(), ['p1']));
+    const first = select(state);
+    const data = clientData();
+    const more: ClinicalData = {
+      ...data,
+      staff: [...data.staff, { id: 't9', name: 'Robin Eastwater', active: true }],
+      organizations: [{ id: 'other-php', name: 'Another program', kind: 'program', active: true }],
+    };
+    state = reduce(state, loaded(more, ['p1']));
+    expect(select(state)).toBe(first);
+  });
+
+  it('names the therapist once the directory that holds them arrives', () => {
+    const select = selectClientProgress('p1', PROGRESS_TODAY);
+    const data = clientData();
+    let state = reduce({}, loaded({ ...data, staff: [] }, ['p1']));
+    expect(select(state)?.header.therapist).toBeUndefined();
+    const before = select(state);
+    state = reduce(state, loaded(data, ['p1']));
+    const after = select(state);
+    expect(after?.header.therapist).toBe('Avery Lanternfield');
+    // Only the header changed: the charts are handed the same measures and redraw nothing.
+    expect(after?.measures).toBe(before!.measures);
+    expect(after?.dose).toBe(before!.dose);
+  });
+
   it('derives the view again when one of the client’s records changed', () => {
     const select = selectClientProgress('p1', PROGRESS_TODAY);
     let state = reduce({}, loaded(clientData(), ['p1']));

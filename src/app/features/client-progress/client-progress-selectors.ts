@@ -1,4 +1,4 @@
-import { createSelector } from '@ngrx/store';
+import { createSelector, createSelectorFactory, resultMemoize } from '@ngrx/store';
 import { configFeature } from '../../core/config/config-feature';
 import { CalendarDay } from '../../domain/models';
 import { organizationsSlice, patientsSlice, staffSlice } from '../../store/clinical-slices';
@@ -6,9 +6,12 @@ import { queriesFeature } from '../../store/queries-feature';
 import { clientQueryKey } from '../../store/query-key';
 import { createSameDataSelector } from '../../store/same-data';
 import { serverFeature } from '../../store/server-feature';
-import { emptyClientRecords } from '../caseload/caseload-row';
+import { ClientRecords, emptyClientRecords } from '../caseload/caseload-row';
 import { selectRecordsByPatient } from '../caseload/caseload-selectors';
 import { clientProgressView } from './client-progress-view';
+import { keepUnchangedParts } from './keep-unchanged';
+import { ClientProgressView } from './progress-view-model';
+import { sameRecords } from './same-records';
 
 /**
  * The names of staff and of programs by id. Each load of the directory brings the same people
@@ -29,33 +32,63 @@ function namesById(
   return names;
 }
 
+/** Only the names a client's page shows: their episodes' therapists and programs. */
+function namesOf(
+  records: ClientRecords | undefined,
+  staff: Readonly<Record<string, string>>,
+  programs: Readonly<Record<string, string>>,
+) {
+  const staffNames: Record<string, string> = {};
+  const programNames: Record<string, string> = {};
+  for (const e of records?.episodes ?? []) {
+    if (e.careManagerId && staff[e.careManagerId])
+      staffNames[e.careManagerId] = staff[e.careManagerId];
+    if (e.programId && programs[e.programId]) programNames[e.programId] = programs[e.programId];
+  }
+  return { staff: staffNames, programs: programNames };
+}
+
 /**
  * The progress view of one client as of one day. The page makes one per client it shows and
  * lets it go when it leaves, so no memo outlives the page. Its inputs are this client's records
- * and the names it shows, each kept while equal by value: the caseload landing after the
- * client's own load (with the same records, and every other client's) leaves the view, and so
- * the charts, as they are.
+ * (kept while they hold the same records, in any order: see `sameRecords`) and the names it
+ * shows (only this client's therapists and programs, kept while equal by value): the caseload
+ * landing after the client's own load (with the same records in another order, every other
+ * client's, and the whole staff directory) leaves the view, and so the charts, as they are.
+ * When the view does change (the therapist's name arrives), its unchanged parts are the
+ * previous view's objects (`keepUnchangedParts`), so only what shows the change redraws.
  */
 export function selectClientProgress(patientId: string, today: CalendarDay) {
+  const selectRecords = createSelectorFactory<object, ClientRecords | undefined>((fn) =>
+    resultMemoize(fn, sameRecords),
+  )(selectRecordsByPatient, (byPatient: ReadonlyMap<string, ClientRecords>) =>
+    byPatient.get(patientId),
+  );
+  const selectNames = createSameDataSelector(
+    createSelector(selectRecords, selectStaffNames, selectProgramNames, namesOf),
+    (names) => names,
+  );
+  let previous: ClientProgressView | undefined;
   return createSelector(
-    createSameDataSelector(selectRecordsByPatient, (byPatient) => byPatient.get(patientId)),
+    selectRecords,
     createSameDataSelector(patientsSlice.selectEntities, (patients) => patients[patientId]),
-    selectStaffNames,
-    selectProgramNames,
+    selectNames,
     configFeature.selectProgramTimeZone,
     serverFeature.selectRecoveryCurves,
-    (records, patient, staff, programs, timeZone, curves) => {
+    (records, patient, names, timeZone, curves) => {
       if (!records && !patient) return undefined;
-      return clientProgressView({
+      const view = clientProgressView({
         patientId,
         ...(patient ? { patient } : {}),
         records: records ?? emptyClientRecords(),
-        staffName: (id) => (id ? staff[id] : undefined),
-        programName: (id) => (id ? programs[id] : undefined),
+        staffName: (id) => (id ? names.staff[id] : undefined),
+        programName: (id) => (id ? names.programs[id] : undefined),
         today,
         timeZone,
         ...(curves ? { curves: curves.set } : {}),
       });
+      previous = keepUnchangedParts(previous, view);
+      return previous;
     },
   );
 }
