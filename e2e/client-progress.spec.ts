@@ -150,6 +150,46 @@ test.describe('client progress', () => {
     await expect.poll(async () => rows.count()).toBeLessThan(all);
   });
 
+  test('the charts fill their boxes and follow them when the window or the grid resizes', async ({
+    page,
+  }) => {
+    const client = await clientWithStepDownAndStepUp();
+    await page.setViewportSize({ width: 1366, height: 4000 });
+    await signIn(page, 'Dana Riverstone', `/clients/${client.id}`);
+    const boxes = page.locator('app-chart-frame [role="img"]');
+    await expect(boxes.first().locator('canvas')).toBeVisible({ timeout: LOAD_TIMEOUT });
+    // Every drawn canvas, as drawn (its style) beside its box, as laid out; modality charts sit
+    // in a grid, whose columns change with the width.
+    const sizes = () =>
+      boxes.evaluateAll((all) =>
+        all.flatMap((box) => {
+          const canvas = box.querySelector('canvas');
+          if (!canvas) return [];
+          const { width, height } = box.getBoundingClientRect();
+          return [
+            {
+              box: [width, height],
+              canvas: [parseFloat(canvas.style.width), parseFloat(canvas.style.height)],
+            },
+          ];
+        }),
+      );
+    // Chart.js keeps a fractional box's size to a tenth of a pixel.
+    const fit = (all: Awaited<ReturnType<typeof sizes>>) =>
+      all.every(({ box, canvas }) => box.every((side, i) => Math.abs(side - canvas[i]) < 0.5));
+    await expect.poll(async () => (await sizes()).length).toBeGreaterThan(3);
+    await expect.poll(async () => fit(await sizes())).toBe(true);
+    const wide = (await sizes())[0].canvas[0];
+
+    await page.setViewportSize({ width: 700, height: 4000 });
+    await expect.poll(async () => fit(await sizes())).toBe(true);
+    expect((await sizes())[0].canvas[0]).toBeLessThan(wide);
+
+    await page.setViewportSize({ width: 1366, height: 4000 });
+    await expect.poll(async () => fit(await sizes())).toBe(true);
+    expect((await sizes())[0].canvas[0]).toBe(wide);
+  });
+
   test.describe(() => {
     // The server answers 404 for a patient outside the user's care team; the browser logs it.
     test.use({ expectedConsoleErrors: [/Failed to load resource: .* 404 \(Not Found\)/] });
