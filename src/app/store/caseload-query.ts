@@ -32,9 +32,17 @@ export interface QueryRun {
  */
 export const CASELOAD_PAGE_CAP = 400;
 
+/** Given each page's resources as it arrives (`SearchOptions.onPage`), to map them ahead. */
+export type PageSink = (resources: readonly FhirResource[]) => void;
+
 /** One search for the caseload's (or a client page's) patients, every page up to the cap. */
-function search(client: FhirClient, type: string, params: SearchParams): Observable<SearchOutcome> {
-  return client.search(type, params, { pageCap: CASELOAD_PAGE_CAP });
+function search(
+  client: FhirClient,
+  type: string,
+  params: SearchParams,
+  onPage?: PageSink,
+): Observable<SearchOutcome> {
+  return client.search(type, params, { pageCap: CASELOAD_PAGE_CAP, ...(onPage ? { onPage } : {}) });
 }
 
 /**
@@ -76,18 +84,21 @@ export function patientSearches(
   client: FhirClient,
   patients: readonly string[],
   from?: CalendarDay,
+  onPage?: PageSink,
 ): Observable<SearchOutcome>[] {
   const patient = patients.map((id) => `Patient/${id}`);
   const recent: SearchParams = from ? { date: `ge${from}` } : {};
   return [
     search(client, 'EpisodeOfCare', { patient }),
-    search(client, 'Observation', { patient }),
+    search(client, 'Observation', { patient }, onPage),
     search(client, 'QuestionnaireResponse', { patient }),
-    search(client, 'Appointment', { patient, ...recent }),
-    search(client, 'Encounter', {
-      patient,
-      ...(from ? { ...recent, _elements: SESSION_ENCOUNTER_ELEMENTS } : {}),
-    }),
+    search(client, 'Appointment', { patient, ...recent }, onPage),
+    search(
+      client,
+      'Encounter',
+      { patient, ...(from ? { ...recent, _elements: SESSION_ENCOUNTER_ELEMENTS } : {}) },
+      onPage,
+    ),
     search(client, 'Flag', { patient }),
     search(client, 'CarePlan', { patient }),
     search(client, 'Condition', { patient }),
@@ -126,15 +137,20 @@ export function directorySearches(client: FhirClient): Observable<SearchOutcome>
 
 /**
  * The user's caseload: who is in care, and of their record what the caseload rows and the
- * transition board read (see `patientSearches` and `caseloadHistoryFrom`).
+ * transition board read (see `patientSearches` and `caseloadHistoryFrom`). `onPage` is given
+ * the scores' and sessions' pages as they arrive.
  */
-export function loadCaseload(client: FhirClient, user: SignedInUser): Observable<QueryRun> {
+export function loadCaseload(
+  client: FhirClient,
+  user: SignedInUser,
+  onPage?: PageSink,
+): Observable<QueryRun> {
   return caseloadSearch(client, user).pipe(
     switchMap((first) => {
       const patientIds = patientIdsOf(first.matches);
       const from = caseloadHistoryFrom(first.matches);
       const rest = [
-        ...(patientIds.length ? patientSearches(client, patientIds, from) : []),
+        ...(patientIds.length ? patientSearches(client, patientIds, from, onPage) : []),
         ...directorySearches(client),
       ];
       return (rest.length ? forkJoin(rest) : of([])).pipe(
@@ -157,13 +173,26 @@ function patientIdsOf(matches: readonly FhirResource[]): string[] {
   return [...ids].sort();
 }
 
-/** The caseload's episodes come back again with the patients' history: keep each once. */
+/**
+ * The caseload's episodes come back again with the patients' history: keep each once, where it
+ * was first seen, as the later copy. Kept by type, then id, so no `Type/id` string is made per
+ * resource (a ~40-client caseload is ~10,000 resources).
+ */
 function unique(resources: readonly FhirResource[]): FhirResource[] {
-  const byKey = new Map<string, FhirResource>();
+  const kept: FhirResource[] = [];
+  const at = new Map<string, Map<string, number>>();
   for (const resource of resources) {
-    byKey.set(resource.id ? `${resource.resourceType}/${resource.id}` : `#${byKey.size}`, resource);
+    if (!resource.id) {
+      kept.push(resource);
+      continue;
+    }
+    let ofType = at.get(resource.resourceType);
+    if (!ofType) at.set(resource.resourceType, (ofType = new Map()));
+    const seen = ofType.get(resource.id);
+    if (seen === undefined) ofType.set(resource.id, kept.push(resource) - 1);
+    else kept[seen] = resource;
   }
-  return [...byKey.values()];
+  return kept;
 }
 
 export function combine(
