@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { ActivatedRouteSnapshot, NavigationEnd, Router } from '@angular/router';
+import { ActivatedRouteSnapshot, GuardsCheckEnd, Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
@@ -98,12 +98,18 @@ function coveredByCaseload(caseload: QueryStatus, patientId: string, now: number
   );
 }
 
-/** After each navigation, the data the active routes declare in `data.needs`. */
+/**
+ * For each navigation, the data the routes it activates declare in `data.needs`, asked for once
+ * its guards have let it through: before its route components are created and the page first
+ * rendered (about 30 ms for the shell and the caseload), which the loads need not wait for.
+ */
 export const routeDataNeeds$ = createEffect(
   (router = inject(Router)) => {
     return router.events.pipe(
-      filter((event) => event instanceof NavigationEnd),
-      mergeMap(() => [...new Set(needsOf(router.routerState.snapshot.root))]),
+      filter(
+        (event): event is GuardsCheckEnd => event instanceof GuardsCheckEnd && event.shouldActivate,
+      ),
+      mergeMap((event) => [...new Set(needsOf(event.state.root))]),
       map((query) => RouteDataActions.dataNeeded({ query })),
     );
   },
