@@ -2,14 +2,20 @@
 // production build served with the FHIR server from one origin (what `npm run serve:prod`
 // runs) over the demo data (200 clients): the sign-in page, and the caseload of Avery
 // Lanternfield after signing in (the same tab, storage kept, so the session in sessionStorage
-// survives Lighthouse's navigation). Medians of `runs` runs each.
+// survives Lighthouse's navigation). Medians of `runs` runs each. Each run's report is written
+// to bench/results/lighthouse/ (`<page>-<run>.json`, the Lighthouse JSON), and the long tasks
+// behind the total blocking time go into latest.json, so a TBT can be explained.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { CHROME, CHROME_FLAGS } from '../lib/browser.mjs';
 import { ensureDataset, workingCopy } from '../lib/data.mjs';
 import { freePort, startServer } from '../lib/server.mjs';
-import { figure, log, median, round } from '../lib/util.mjs';
+import { ROOT, figure, log, median, round } from '../lib/util.mjs';
+
+const REPORTS = join(ROOT, 'bench/results/lighthouse');
 
 /** puppeteer-core is Lighthouse's own dependency: resolved from there. */
 async function loadPuppeteer() {
@@ -18,7 +24,7 @@ async function loadPuppeteer() {
   return (await import(lhRequire.resolve('puppeteer-core'))).default;
 }
 
-async function audit(browser, url, { signInAs, base } = {}) {
+export async function audit(browser, url, { signInAs, base, report } = {}) {
   const page = await browser.newPage();
   try {
     if (signInAs) {
@@ -50,6 +56,10 @@ async function audit(browser, url, { signInAs, base } = {}) {
     );
     const lhr = result.lhr;
     const a = lhr.audits;
+    if (report) {
+      mkdirSync(REPORTS, { recursive: true });
+      writeFileSync(join(REPORTS, `${report}.json`), result.report);
+    }
     if (lhr.runtimeError)
       return {
         error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`.slice(0, 200),
@@ -61,12 +71,25 @@ async function audit(browser, url, { signInAs, base } = {}) {
       cls: a['cumulative-layout-shift'].numericValue,
       tbt: a['total-blocking-time'].numericValue,
       fcp: a['first-contentful-paint'].numericValue,
+      longTasks: longTasks(a),
       finalUrl: lhr.finalDisplayedUrl,
       warnings: lhr.runWarnings,
     };
   } finally {
     await page.close();
   }
+}
+
+/**
+ * The main-thread tasks over 50 ms that Lighthouse saw (observed, not simulated: the simulated
+ * TBT is worked out from these), each with its start, length and the script it is charged to.
+ */
+function longTasks(audits) {
+  return (audits['long-tasks']?.details?.items ?? []).map((t) => ({
+    startMs: round(t.startTime),
+    ms: round(t.duration),
+    url: typeof t.url === 'string' ? t.url.replace(/^https?:\/\/[^/]+/, '') : t.url,
+  }));
 }
 
 export async function run({ app, runs }) {
@@ -82,9 +105,10 @@ export async function run({ app, runs }) {
     defaultViewport: null,
   });
   const pages = [
-    { name: 'sign-in page', url: `${server.base}/sign-in` },
+    { name: 'sign-in page', slug: 'sign-in', url: `${server.base}/sign-in` },
     {
       name: 'caseload (Avery Lanternfield, demo data)',
+      slug: 'caseload',
       url: `${server.base}/caseload`,
       signInAs: 'Avery Lanternfield',
     },
@@ -94,7 +118,11 @@ export async function run({ app, runs }) {
     for (const p of pages) {
       results[p.name] = [];
       for (let i = 0; i < runs; i++) {
-        const r = await audit(browser, p.url, { signInAs: p.signInAs, base: server.base });
+        const r = await audit(browser, p.url, {
+          signInAs: p.signInAs,
+          base: server.base,
+          report: `${p.slug}-${i + 1}`,
+        });
         log(`lighthouse ${p.name}: ${JSON.stringify(r)}`);
         results[p.name].push(r);
       }

@@ -36,6 +36,8 @@ export { mapCondition, mapConditions } from './condition-mapper';
 export { mapOrganization, mapOrganizations } from './organization-mapper';
 export { mapRecoveryCurvesLibrary, defaultCurveSet } from './library-mapper';
 export { mapResources, mapResourcesInSteps, mappedBatches } from './map-resources';
+export { createMappingMemo, premap, premapInSteps } from './premap';
+export type { MappingMemo } from './premap';
 export { runSteps } from './steps';
 export type { Steps } from './steps';
 export type { MappedResources } from './map-resources';

@@ -6,6 +6,7 @@ import { DEFAULT_INSTRUMENTS } from '../domain/instruments/instrument-catalogue'
 import { InstrumentDefinition } from '../domain/instruments/instrument';
 import { LevelCodeMap, createLevelCodeMap } from '../domain/levels/level-code-map';
 import { CalendarDay } from '../domain/models';
+import type { MappingMemo } from './premap';
 import { EMPTY_INDEX, ResourceIndex } from './references';
 
 /**
@@ -43,6 +44,11 @@ export interface MappingContext {
   readonly today?: CalendarDay;
   /** The program's IANA time zone, to put instants on a calendar day. */
   readonly timeZone?: string;
+  /**
+   * Resources mapped ahead, while the rest of a load was still arriving (`premap.ts`): their
+   * records are taken from it instead of being mapped again. Its strings are the batch's.
+   */
+  readonly memo?: MappingMemo;
 }
 
 export interface ResolvedContext {
@@ -59,9 +65,10 @@ export interface ResolvedContext {
    * and session times hundreds of thousands of times (each a string of its own as parsed).
    */
   readonly intern: <T extends string>(value: T) => T;
+  readonly memo?: MappingMemo;
 }
 
-function interner(): <T extends string>(value: T) => T {
+export function interner(): <T extends string>(value: T) => T {
   const strings = new Map<string, string>();
   return <T extends string>(value: T): T => {
     const held = strings.get(value);
@@ -110,6 +117,7 @@ function resolveAfresh(ctx: MappingContext): ResolvedContext {
     today: ctx.today,
     // UTC only decides the day of an instant when the caller gave no program zone.
     timeZone: ctx.timeZone ?? 'UTC',
-    intern: interner(),
+    intern: ctx.memo?.intern ?? interner(),
+    ...(ctx.memo ? { memo: ctx.memo } : {}),
   };
 }

@@ -127,11 +127,13 @@ function* mapUnlinked(
   const groups = new Map<string, { obs: Observation; part: InstrumentPart }[]>();
   // Each header is read once: the group's anchor is scored from the header read here.
   const heads = new Map<Observation, HeaderRead>();
+  const memo = ctx.memo?.observations;
   for (const obs of observations) {
-    const head = readHeader(obs, ctx);
+    const early = memo?.get(obs);
+    const head = early?.head ?? readHeader(obs, ctx);
     yield;
     if ('failure' in head || head.header.part.kind === 'panel') {
-      results.push(fromParts(obs, [], ctx, [], head));
+      results.push(early?.alone ?? fromParts(obs, [], ctx, [], head));
       continue;
     }
     heads.set(obs, head);
@@ -148,7 +150,8 @@ function* mapUnlinked(
       .sort((a, b) => itemOrder(a.part) - itemOrder(b.part))
       .map((g) => g.obs);
     if (items.length === 0 || totals.length > 1) {
-      results.push(...group.map((g) => fromParts(g.obs, [], ctx, [], heads.get(g.obs))));
+      for (const { obs } of group)
+        results.push(memo?.get(obs)?.alone ?? fromParts(obs, [], ctx, [], heads.get(obs)));
     } else {
       const [anchor, ...rest] = totals.length === 1 ? [totals[0], ...items] : items;
       results.push(fromParts(anchor, rest, ctx, [], heads.get(anchor)));
@@ -156,6 +159,24 @@ function* mapUnlinked(
     yield;
   }
   return results;
+}
+
+/** What `premapObservation` could read of an Observation on its own (see `premap.ts`). */
+export interface PremappedObservation {
+  readonly head: HeaderRead;
+  /** Its record when it is scored alone: a total, a panel, a failure (not an item). */
+  readonly alone?: ScoreResult;
+}
+
+/**
+ * The parts of mapping an Observation that need no other resource: its header, and its record
+ * when it will be scored alone. An item is scored with the rest of its administration, which
+ * only the whole batch holds, so its record is left to `mapObservations`.
+ */
+export function premapObservation(obs: Observation, ctx: ResolvedContext): PremappedObservation {
+  const head = readHeader(obs, ctx);
+  if ('header' in head && head.header.part.kind === 'item') return { head };
+  return { head, alone: fromParts(obs, [], ctx, [], head) };
 }
 
 const itemOrder = (part: InstrumentPart) => (part.kind === 'item' ? parseFloat(part.item) : 0);

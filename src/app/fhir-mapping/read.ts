@@ -6,7 +6,9 @@
 import { CodeableConcept, Coding, Extension } from './fhir-types';
 
 export function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed !== '' ? trimmed : undefined;
 }
 
 export function finiteNumber(value: unknown): number | undefined {
@@ -25,15 +27,29 @@ export function isObject<T extends object>(value: T | null | undefined): value i
 
 /** The array, or nothing: a single object where a list belongs is not guessed into a list. */
 export function list<T>(value: readonly T[] | undefined): readonly T[] {
-  return Array.isArray(value) ? value.filter((v) => v !== null && v !== undefined) : [];
+  if (!Array.isArray(value)) return NOTHING;
+  // The array itself when every element is there (nearly always): mapping reads lists of every
+  // resource, and a copy each time was garbage to collect.
+  for (const v of value) if (v === null || v === undefined) return value.filter((v) => v != null);
+  return value;
+}
+
+const NOTHING: readonly never[] = Object.freeze([]);
+
+/** The array itself when every element passes, else the ones that do. */
+function every<T, S extends T>(items: readonly T[], keep: (item: T) => item is S): readonly S[] {
+  for (const item of items) if (!keep(item)) return items.filter(keep);
+  return items as readonly S[];
 }
 
 export function codingsOf(concept: CodeableConcept | undefined): readonly Coding[] {
-  return isObject(concept) ? list(concept.coding).filter(isObject) : [];
+  return isObject(concept) ? every(list(concept.coding), isObject) : NOTHING;
 }
 
 export function codingsOfAll(concepts: readonly CodeableConcept[] | undefined): Coding[] {
-  return list(concepts).flatMap((c) => [...codingsOf(c)]);
+  const all: Coding[] = [];
+  for (const concept of list(concepts)) for (const coding of codingsOf(concept)) all.push(coding);
+  return all;
 }
 
 /**
@@ -66,7 +82,7 @@ export function hasCoding(codings: readonly Coding[], system: string, code: stri
 }
 
 export function extensionsOf(owner: { readonly extension?: readonly Extension[] } | undefined) {
-  return isObject(owner) ? list(owner.extension).filter(isObject) : [];
+  return isObject(owner) ? every(list(owner.extension), isObject) : NOTHING;
 }
 
 export function findExtension(

@@ -63,29 +63,52 @@ export interface ResourceIndex {
 }
 
 export function indexResources(entries: readonly IndexedEntry[]): ResourceIndex {
-  return runSteps(indexResourcesInSteps(entries));
+  // Built on the first lookup: a mapper's own index (an Encounter's Appointment, a panel's
+  // members) is often never asked anything, and building one costs a map entry per resource.
+  let index: ResourceIndex | undefined;
+  return {
+    resolve: (ref, container) =>
+      (index ??= runSteps(indexResourcesInSteps(entries))).resolve(ref, container),
+  };
 }
 
 /** How many entries `indexResourcesInSteps` indexes between pauses. */
 const INDEX_STEP = 500;
 
-/** `indexResources`, pausing every few hundred entries (see `steps.ts`). */
+/**
+ * `indexResources`, built now, pausing every few hundred entries (see `steps.ts`). Resources are
+ * kept by type, then id (no `Type/id` string per resource); the lower-cased ids that only a
+ * `urn:uuid:` reference needs are gathered on the first such lookup.
+ */
 export function* indexResourcesInSteps(entries: readonly IndexedEntry[]): Steps<ResourceIndex> {
-  const byKey = new Map<string, ResourceBase>();
+  const byType = new Map<string, Map<string, ResourceBase>>();
   const byUrl = new Map<string, ResourceBase>();
-  const byId = new Map<string, ResourceBase[]>();
   let n = 0;
   for (const { resource, fullUrl } of entries) {
     const id = text(resource.id);
     if (id !== undefined) {
-      byKey.set(`${resource.resourceType}/${id}`, resource);
-      const sameId = byId.get(id.toLowerCase());
-      if (sameId) sameId.push(resource);
-      else byId.set(id.toLowerCase(), [resource]);
+      const type = resource.resourceType;
+      const ofType = byType.get(type);
+      if (ofType) ofType.set(id, resource);
+      else byType.set(type, new Map([[id, resource]]));
     }
     if (fullUrl) byUrl.set(fullUrl, resource);
     if (++n % INDEX_STEP === 0) yield;
   }
+  let byId: Map<string, ResourceBase[]> | undefined;
+  const sameId = (uuid: string) => {
+    if (!byId) {
+      byId = new Map();
+      for (const { resource } of entries) {
+        const id = text(resource.id)?.toLowerCase();
+        if (id === undefined) continue;
+        const same = byId.get(id);
+        if (same) same.push(resource);
+        else byId.set(id, [resource]);
+      }
+    }
+    return byId.get(uuid);
+  };
   return {
     resolve(ref, container) {
       const parsed = parseReference(ref);
@@ -93,11 +116,16 @@ export function* indexResourcesInSteps(entries: readonly IndexedEntry[]): Steps<
         case 'contained':
           return containedResource(container, parsed.id);
         case 'literal':
-          return byUrl.get(parsed.url) ?? byKey.get(`${parsed.resourceType}/${parsed.id}`);
+          return (
+            (byUrl.size ? byUrl.get(parsed.url) : undefined) ??
+            byType.get(parsed.resourceType)?.get(parsed.id)
+          );
         case 'uuid': {
           // Bundles name entries by fullUrl; bulk exports (Synthea) reuse the uuid as the id.
-          const sameId = byId.get(parsed.uuid);
-          return byUrl.get(parsed.url) ?? (sameId?.length === 1 ? sameId[0] : undefined);
+          const found = byUrl.get(parsed.url);
+          if (found) return found;
+          const same = sameId(parsed.uuid);
+          return same?.length === 1 ? same[0] : undefined;
         }
         default:
           return undefined;

@@ -32,8 +32,15 @@ export function* mapScoresInSteps(
   const ctx = resolveContext(batch);
   const fromObservations = yield* mapObservationsInSteps(observations, batch);
   const fromResponses = yield* mapQuestionnaireResponsesInSteps(responses, batch);
-  const sources = derivedSources(observations, responses, ctx.index);
-  const counted = new Set(fromObservations.items.map((s) => `${s.id}|${s.instrumentId}`));
+  // Without scored responses, or without Observations derived from them, nothing is counted
+  // twice: a program's ~150,000 scores are then not keyed one by one.
+  const sources =
+    fromResponses.items.length > 0
+      ? derivedSources(observations, responses, ctx.index)
+      : new Map<string, Set<string>>();
+  const counted = new Set(
+    sources.size > 0 ? fromObservations.items.map((s) => `${s.id}|${s.instrumentId}`) : [],
+  );
   const duplicates: MappingProblem[] = [];
   const kept = fromResponses.items.filter((score) => {
     const observation = [...(sources.get(score.id) ?? [])].find((id) =>

@@ -175,9 +175,10 @@ export function* mapSessionsInSteps(
   const all = list(resources).filter(isObject);
   const index = indexResources(all.map((resource) => ({ resource })));
   const encounters = all.filter((r): r is Encounter => r.resourceType === 'Encounter');
+  const memo = batch.memo?.sessions;
   const mapped = yield* mapEachStep(encounters, (encounter) => ({
     encounter,
-    result: mapEncounter(encounter, batch),
+    result: memo?.get(encounter) ?? mapEncounter(encounter, batch),
   }));
   const superseded = new Set<ResourceBase>();
   for (const { encounter, result } of mapped) {
@@ -191,7 +192,7 @@ export function* mapSessionsInSteps(
     all.filter((r) => r.resourceType !== 'Encounter' && !superseded.has(r)),
     (r) =>
       r.resourceType === 'Appointment'
-        ? mapAppointment(r as Appointment, batch)
+        ? (memo?.get(r) ?? mapAppointment(r as Appointment, batch))
         : rejected<MappedSession>(r, 'not an Appointment or Encounter'),
   );
   return toBatch([...mapped.map((m) => m.result), ...others]);

@@ -5,7 +5,7 @@ import { FhirResource } from '../core/fhir/fhir-resource';
 import { SECURITY_LABELS } from '../domain/fhir-codes';
 import { Appointment, Encounter, mapSessions } from '../fhir-mapping';
 import { CORPUS } from '../../testing/fhir/corpus';
-import { CASELOAD_PAGE_CAP, caseloadHistoryFrom, loadCaseload } from './caseload-query';
+import { CASELOAD_PAGE_CAP, caseloadHistoryFrom, combine, loadCaseload } from './caseload-query';
 import { SESSION_ENCOUNTER_ELEMENTS } from './session-elements';
 
 /** A fake client that answers each search by type and records what was asked. */
@@ -181,5 +181,41 @@ describe('loadCaseload', () => {
     expect(subset.items).toEqual(whole.items);
     expect(subset.rejected.map((r) => r.reason)).toEqual(whole.rejected.map((r) => r.reason));
     expect(subset.warnings).toEqual(whole.warnings);
+  });
+
+  it('keeps a resource two searches returned once, where first seen, as the later copy', () => {
+    const outcome = (matches: FhirResource[], includes: FhirResource[] = []): SearchOutcome => ({
+      matches,
+      includes,
+      partial: false,
+      partialReasons: [],
+      requests: 1,
+      warnings: [],
+    });
+    const episode = (id: string, status: string): FhirResource => ({
+      resourceType: 'EpisodeOfCare',
+      id,
+      status,
+    });
+    const patient: FhirResource = { resourceType: 'Patient', id: 'p1' };
+    const score: FhirResource = { resourceType: 'Observation', id: 'e1' };
+    const later = episode('e1', 'finished');
+    const run = combine(
+      [
+        outcome([episode('e1', 'active'), episode('e2', 'active')], [patient]),
+        outcome([episode('e3', 'active'), later]),
+        outcome([score]),
+      ],
+      ['p1'],
+    );
+    expect(run.resources.map((r) => `${r.resourceType}/${r.id}`)).toEqual([
+      'EpisodeOfCare/e1',
+      'EpisodeOfCare/e2',
+      'Patient/p1',
+      'EpisodeOfCare/e3',
+      'Observation/e1',
+    ]);
+    expect(run.resources[0]).toBe(later);
+    expect(run.requests).toBe(3);
   });
 });

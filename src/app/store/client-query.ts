@@ -1,13 +1,17 @@
 import { Observable, forkJoin, map, switchMap } from 'rxjs';
 import { FhirClient, SearchOutcome } from '../core/fhir/fhir-client';
-import { QueryRun, combine, patientSearches } from './caseload-query';
+import { PageSink, QueryRun, combine, patientSearches } from './caseload-query';
 
 /**
  * One client's whole record: the Patient read first (a 404 or 403 stops here, so nothing of a
  * client outside the user's care team is asked for), then the same per-type searches the
- * caseload issues, for this one patient.
+ * caseload issues, for this one patient (`onPage` as for the caseload).
  */
-export function loadClient(client: FhirClient, patientId: string): Observable<QueryRun> {
+export function loadClient(
+  client: FhirClient,
+  patientId: string,
+  onPage?: PageSink,
+): Observable<QueryRun> {
   return client.read('Patient', patientId).pipe(
     switchMap((patient) => {
       const first: SearchOutcome = {
@@ -18,7 +22,7 @@ export function loadClient(client: FhirClient, patientId: string): Observable<Qu
         requests: 1,
         warnings: [],
       };
-      return forkJoin(patientSearches(client, [patientId])).pipe(
+      return forkJoin(patientSearches(client, [patientId], undefined, onPage)).pipe(
         map((outcomes) => combine([first, ...outcomes], [patientId])),
       );
     }),

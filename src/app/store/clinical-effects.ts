@@ -1,14 +1,17 @@
 import { inject } from '@angular/core';
-import { ActivatedRouteSnapshot, NavigationEnd, Router } from '@angular/router';
+import { ActivatedRouteSnapshot, GuardsCheckEnd, Router } from '@angular/router';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
 import {
   EMPTY,
   Observable,
+  Subscription,
   catchError,
+  defer,
   distinctUntilChanged,
   filter,
+  finalize,
   from,
   groupBy,
   map,
@@ -16,6 +19,7 @@ import {
   of,
   switchMap,
   takeUntil,
+  tap,
 } from 'rxjs';
 import { SignedInUser } from '../core/auth/signed-in-user';
 import { authFeature } from '../core/auth/auth-feature';
@@ -24,9 +28,17 @@ import { FhirClient } from '../core/fhir/fhir-client';
 import { FhirError } from '../core/fhir/fhir-error';
 import { isSessionEnd } from '../core/session/session-end';
 import { RECOVERY_CURVES_LIBRARY } from '../domain/fhir-codes';
-import { Library, mapRecoveryCurvesLibrary, mapResourcesInSteps } from '../fhir-mapping';
+import {
+  Library,
+  MappedResources,
+  MappingContext,
+  createMappingMemo,
+  mapRecoveryCurvesLibrary,
+  mapResourcesInSteps,
+  premapInSteps,
+} from '../fhir-mapping';
 import { runInSlices } from '../core/perf/run-in-slices';
-import { QueryRun, loadCaseload } from './caseload-query';
+import { PageSink, QueryRun, loadCaseload } from './caseload-query';
 import { loadClient } from './client-query';
 import { loadCohort } from './cohort-query';
 import { loadOutcomes } from './outcomes-query';
@@ -86,12 +98,18 @@ function coveredByCaseload(caseload: QueryStatus, patientId: string, now: number
   );
 }
 
-/** After each navigation, the data the active routes declare in `data.needs`. */
+/**
+ * For each navigation, the data the routes it activates declare in `data.needs`, asked for once
+ * its guards have let it through: before its route components are created and the page first
+ * rendered (about 30 ms for the shell and the caseload), which the loads need not wait for.
+ */
 export const routeDataNeeds$ = createEffect(
   (router = inject(Router)) => {
     return router.events.pipe(
-      filter((event) => event instanceof NavigationEnd),
-      mergeMap(() => [...new Set(needsOf(router.routerState.snapshot.root))]),
+      filter(
+        (event): event is GuardsCheckEnd => event instanceof GuardsCheckEnd && event.shouldActivate,
+      ),
+      mergeMap((event) => [...new Set(needsOf(event.state.root))]),
       map((query) => RouteDataActions.dataNeeded({ query })),
     );
   },
@@ -139,11 +157,53 @@ export const refreshQueries$ = createEffect(
   { functional: true },
 );
 
-function runFor(client: FhirClient, query: QueryKey, user: SignedInUser): Observable<QueryRun> {
+function runFor(
+  client: FhirClient,
+  query: QueryKey,
+  user: SignedInUser,
+  onPage: PageSink,
+): Observable<QueryRun> {
   if (query === 'cohort') return loadCohort(client);
-  if (query === 'outcomes') return loadOutcomes(client);
+  if (query === 'outcomes') return loadOutcomes(client, undefined, undefined, onPage);
   const patientId = clientOfQuery(query);
-  return patientId ? loadClient(client, patientId) : loadCaseload(client, user);
+  return patientId ? loadClient(client, patientId, onPage) : loadCaseload(client, user, onPage);
+}
+
+/**
+ * A query's run and its mapping. Pages of scores and sessions are mapped ahead as they arrive
+ * (`premap.ts`), in slices below the priority of the query's own mapping, so that once the last
+ * page lands only what joins resources is left: the searches of a load end within milliseconds
+ * of each other, and mapping all of it after the last was most of the time between the data
+ * and the page. Whatever is still waiting to be mapped ahead then is mapped with the batch.
+ */
+function loadAndMap(
+  load: (onPage: PageSink) => Observable<QueryRun>,
+  context: MappingContext,
+  priority: number,
+): Observable<{ run: QueryRun; mapped: MappedResources }> {
+  return defer(() => {
+    const memo = createMappingMemo(context);
+    const ahead = new Subscription();
+    const onPage: PageSink = (resources) => {
+      ahead.add(
+        runInSlices(premapInSteps(resources, memo), {
+          priority: priority - 0.5,
+          background: true,
+        }).subscribe(),
+      );
+    };
+    return load(onPage).pipe(
+      tap(() => ahead.unsubscribe()),
+      // Mapped a slice at a time: a caseload's thousands of resources in one go held the main
+      // thread for hundreds of milliseconds, delaying input and paint.
+      switchMap((run) =>
+        runInSlices(mapResourcesInSteps(run.resources, { ...context, memo }), { priority }).pipe(
+          map((mapped) => ({ run, mapped })),
+        ),
+      ),
+      finalize(() => ahead.unsubscribe()),
+    );
+  });
 }
 
 /** Runs each query; a new start of the same query replaces the one in flight, not the others. */
@@ -162,15 +222,13 @@ export const runQuery$ = createEffect(
           concatLatestFrom(() => store.select(authFeature.selectUser)),
           switchMap(([{ query }, user]) => {
             if (!user) return EMPTY;
-            return runFor(client, query, user).pipe(
-              // Mapped a slice at a time: a caseload's thousands of resources in one go held the
-              // main thread for hundreds of milliseconds, delaying input and paint. A client's
-              // record goes before the caseload the shell loads beside it: its page waits on it.
-              switchMap((run) =>
-                runInSlices(mapResourcesInSteps(run.resources, context), {
-                  priority: clientOfQuery(query) ? 1 : 0,
-                }).pipe(map((mapped) => ({ run, mapped }))),
-              ),
+            // A client's record goes before the caseload the shell loads beside it: its page
+            // waits on it.
+            return loadAndMap(
+              (onPage) => runFor(client, query, user, onPage),
+              context,
+              clientOfQuery(query) ? 1 : 0,
+            ).pipe(
               map(({ run, mapped }) => {
                 const { data, mapping } = toClinicalData(mapped);
                 return ClinicalApiActions.queryLoaded({

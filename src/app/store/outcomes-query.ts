@@ -5,7 +5,7 @@ import { DEFAULT_INSTRUMENTS } from '../domain/instruments/instrument-catalogue'
 import { InstrumentDefinition } from '../domain/instruments/instrument';
 import { CalendarDay } from '../domain/models';
 import { dayFromIndex, dayIndex } from '../domain/outcomes/day-index';
-import { QueryRun, combine, directorySearches } from './caseload-query';
+import { PageSink, QueryRun, combine, directorySearches } from './caseload-query';
 import { SESSION_APPOINTMENT_ELEMENTS, SESSION_ENCOUNTER_ELEMENTS } from './session-elements';
 
 /** `system|code` tokens for an instrument's total and panel, with the alternates servers use. */
@@ -46,21 +46,28 @@ export const OUTCOMES_PAGE_CAP = 400;
  * One search of the outcomes query. A partial result's reasons name the records (the client's
  * page-cap reason does not, and the page lists every search's reasons side by side).
  */
-function search(client: FhirClient, type: string, params: SearchParams): Observable<SearchOutcome> {
+function search(
+  client: FhirClient,
+  type: string,
+  params: SearchParams,
+  onPage?: PageSink,
+): Observable<SearchOutcome> {
   const records = recordsOfType(type);
   const label = records.charAt(0).toUpperCase() + records.slice(1);
-  return client.search(type, params, { pageCap: OUTCOMES_PAGE_CAP }).pipe(
-    map((outcome) =>
-      outcome.partial
-        ? {
-            ...outcome,
-            partialReasons: outcome.partialReasons.map((reason) =>
-              reason.toLowerCase().includes(records) ? reason : `${label}: ${reason}`,
-            ),
-          }
-        : outcome,
-    ),
-  );
+  return client
+    .search(type, params, { pageCap: OUTCOMES_PAGE_CAP, ...(onPage ? { onPage } : {}) })
+    .pipe(
+      map((outcome) =>
+        outcome.partial
+          ? {
+              ...outcome,
+              partialReasons: outcome.partialReasons.map((reason) =>
+                reason.toLowerCase().includes(records) ? reason : `${label}: ${reason}`,
+              ),
+            }
+          : outcome,
+      ),
+    );
 }
 
 /**
@@ -71,12 +78,14 @@ function search(client: FhirClient, type: string, params: SearchParams): Observa
  * program's size (plus a page per 1,000 results, up to `OUTCOMES_PAGE_CAP`); the run covers no
  * patient (`patientIds: []`), so it adds records without replacing the fuller ones the caseload
  * loaded. `now` is read as a UTC day with a day's margin each side, so the window holds the
- * program's own days whatever its time zone.
+ * program's own days whatever its time zone. `onPage` is given the scores' and sessions' pages
+ * as they arrive.
  */
 export function loadOutcomes(
   client: FhirClient,
   instruments: readonly InstrumentDefinition[] = DEFAULT_INSTRUMENTS,
   now: Date = new Date(),
+  onPage?: PageSink,
 ): Observable<QueryRun> {
   const utcDay = Math.floor(now.getTime() / 86_400_000);
   const window = {
@@ -85,10 +94,15 @@ export function loadOutcomes(
   return forkJoin([
     search(client, 'EpisodeOfCare', { _include: 'EpisodeOfCare:patient' }),
     search(client, 'Condition', {}),
-    search(client, 'Observation', { code: scoreCodeTokens(instruments) }),
+    search(client, 'Observation', { code: scoreCodeTokens(instruments) }, onPage),
     search(client, 'QuestionnaireResponse', {}),
-    search(client, 'Encounter', { date: window, _elements: SESSION_ENCOUNTER_ELEMENTS }),
-    search(client, 'Appointment', { date: window, _elements: SESSION_APPOINTMENT_ELEMENTS }),
+    search(client, 'Encounter', { date: window, _elements: SESSION_ENCOUNTER_ELEMENTS }, onPage),
+    search(
+      client,
+      'Appointment',
+      { date: window, _elements: SESSION_APPOINTMENT_ELEMENTS },
+      onPage,
+    ),
     ...directorySearches(client),
   ]).pipe(map((outcomes) => combine(outcomes, [])));
 }

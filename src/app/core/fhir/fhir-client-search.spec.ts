@@ -87,6 +87,33 @@ describe('FhirClient.search', () => {
       });
     });
 
+    it('hands each page to onPage as it arrives, before the search ends', () => {
+      const pages: string[][] = [];
+      const handed: unknown[] = [];
+      run(
+        'Patient',
+        { name: 'smith' },
+        {
+          pageSize: 2,
+          onPage: (resources) => {
+            pages.push(resources.map((p) => p.id!));
+            handed.push(...resources);
+          },
+        },
+      );
+      metadata();
+      http
+        .expectOne(`${BASE}/Patient?name=smith&_count=2`)
+        .flush(searchset({ total: 3, matches: patients(1, 2), next: page(2) }));
+      expect(pages).toEqual([['p1', 'p2']]);
+      expect(result).toBeUndefined();
+      http.expectOne(page(2)).flush(searchset({ total: 3, matches: patients(3) }));
+      expect(pages).toEqual([['p1', 'p2'], ['p3']]);
+      // The very resources the result holds, not copies: what was mapped ahead is found again.
+      expect(result!.matches.length).toBe(3);
+      result!.matches.forEach((match, i) => expect(match).toBe(handed[i] as typeof match));
+    });
+
     it('stops at the page cap and says the result is partial', () => {
       run('Patient', { name: 'smith' }, { pageCap: 2, pageSize: 2 });
       metadata();

@@ -38,6 +38,11 @@ export interface SearchOptions {
   readonly pageSize?: number;
   /** Longest GET query string before POST `_search` or chunked GETs take over. Default 1800. */
   readonly maxQueryLength?: number;
+  /**
+   * Called with each page's resources as it arrives, before the search has ended (the result
+   * still comes whole, at the end): a caller can start on them while later pages load.
+   */
+  readonly onPage?: (resources: readonly FhirResource[]) => void;
 }
 
 export type WriteOutcome =
@@ -66,6 +71,21 @@ export const DEFAULT_MAX_QUERY_LENGTH = 1800;
 
 const FHIR_JSON = 'application/fhir+json';
 const ACCEPT = { Accept: FHIR_JSON };
+/** A page's resources, for `SearchOptions.onPage`. */
+function pageResources(bundle: Bundle): FhirResource[] {
+  const resources: FhirResource[] = [];
+  for (const entry of bundle.entry ?? []) {
+    const resource = entry?.resource;
+    if (
+      typeof resource === 'object' &&
+      resource !== null &&
+      typeof resource.resourceType === 'string'
+    )
+      resources.push(resource);
+  }
+  return resources;
+}
+
 /** Parallel requests for the chunks of one split search or the fetches replacing includes. */
 const CONCURRENCY = 4;
 /** Answers to POST `_search` that mean "not here", not "your search is wrong". */
@@ -78,6 +98,7 @@ interface Run {
   readonly pageSize: number;
   readonly maxQueryLength: number;
   readonly serverBase?: string;
+  readonly onPage?: (resources: readonly FhirResource[]) => void;
   requests: number;
 }
 
@@ -169,6 +190,7 @@ export class FhirClient {
             pageSize: Math.max(1, Math.floor(options.pageSize ?? DEFAULT_PAGE_SIZE)),
             maxQueryLength: options.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH,
             ...(summary.serverBase ? { serverBase: summary.serverBase } : {}),
+            ...(options.onPage ? { onPage: options.onPage } : {}),
             requests: 0,
           };
           const plan = this.planIncludes(type, query);
@@ -365,6 +387,7 @@ export class FhirClient {
             if (bundle === null) return of(set);
             loaded++;
             set.addPage(bundle);
+            if (run.onPage) run.onPage(pageResources(bundle));
             const next = bundle.link?.find((l) => l?.relation === 'next')?.url;
             if (typeof next !== 'string' || next === '') {
               set.finish(countOnly, true);

@@ -88,6 +88,25 @@ describe('runInSlices', () => {
     expect(done[0]).toBe('first');
   });
 
+  it('runs background work only when nothing else waits, in short slices', async () => {
+    const order: string[] = [];
+    function* named(name: string, n: number): Generator<void, string, void> {
+      for (let i = 0; i < n; i++) {
+        order.push(name);
+        yield;
+      }
+      return name;
+    }
+    const done: string[] = [];
+    runInSlices(named('ahead', 2), { background: true, budgetMs: 0 }).subscribe((v) =>
+      done.push(v),
+    );
+    runInSlices(named('now', 2), { budgetMs: 0, priority: 1 }).subscribe((v) => done.push(v));
+    await until(() => done.length === 2);
+    expect(order).toEqual(['now', 'now', 'ahead', 'ahead']);
+    expect(done).toEqual(['now', 'ahead']);
+  });
+
   it('reports a step that throws as an error', async () => {
     function* failing(): Generator<void, string, void> {
       yield;

@@ -15,6 +15,30 @@ export interface SliceOptions {
    * order of start among equals, turn about): what the page on screen waits for goes first.
    */
   readonly priority?: number;
+  /**
+   * Work that only gets ahead of what is to come (mapping pages while later ones load): its
+   * slices run as background tasks, which the browser runs after anything else waiting (the
+   * network's answers, input, rendering), and are short, so an answer that arrives meanwhile
+   * waits at most a few milliseconds to be read and its next page asked for.
+   */
+  readonly background?: boolean;
+}
+
+/** Work per slice of a background computation (see `SliceOptions.background`). */
+export const BACKGROUND_SLICE_MS = 4;
+
+interface BackgroundScheduler {
+  postTask(callback: () => void, options: { priority: 'background' }): Promise<unknown>;
+}
+
+/**
+ * A background-priority task where the browser has the Prioritized Task Scheduling API
+ * (Chromium, Firefox); elsewhere an ordinary next task.
+ */
+function nextBackgroundTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: BackgroundScheduler }).scheduler;
+  if (typeof scheduler?.postTask !== 'function') return nextTask();
+  return scheduler.postTask(() => undefined, { priority: 'background' }).then(() => undefined);
 }
 
 /**
@@ -36,6 +60,7 @@ interface Job {
   readonly steps: Iterator<void, unknown, void>;
   readonly budgetMs: number;
   readonly priority: number;
+  readonly background: boolean;
   readonly subscriber: Subscriber<unknown>;
 }
 
@@ -69,7 +94,7 @@ async function drive(): Promise<void> {
   while (jobs.length) {
     // Every slice in a task of its own, the first too: not in the task that delivered the
     // data, which has parsed a page already.
-    await nextTask();
+    await (nextJob()?.background ? nextBackgroundTask() : nextTask());
     const job = nextJob();
     if (!job) break;
     // Turn about among equals: a job that still has work goes behind the others.
@@ -91,8 +116,9 @@ export function runInSlices<T>(
   return new Observable<T>((subscriber) => {
     const job: Job = {
       steps,
-      budgetMs: options.budgetMs ?? SLICE_BUDGET_MS,
+      budgetMs: options.budgetMs ?? (options.background ? BACKGROUND_SLICE_MS : SLICE_BUDGET_MS),
       priority: options.priority ?? 0,
+      background: options.background ?? false,
       subscriber: subscriber as Subscriber<unknown>,
     };
     jobs.push(job);
