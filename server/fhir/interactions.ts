@@ -177,8 +177,11 @@ export class FhirInteractions {
       return { head: searchsetHeadJson(outcome, urls), entries: cached.entries };
     }
     const outcome = this.search(access, type, pairs, meta);
-    const entries: SharedBytes = { bytes: Buffer.from(searchsetEntriesJson(outcome, urls.base)) };
-    if (cacheable(outcome.search)) {
+    const keep = cacheable(outcome.search);
+    const bytes = Buffer.from(searchsetEntriesJson(outcome, urls.base));
+    // Kept entries are deflated at the level worth it for bytes sent again (gzip-parts.ts).
+    const entries: SharedBytes = keep ? { bytes } : { bytes, level: 1 };
+    if (keep) {
       const rids = outcome.pageSetId && this.store.pageSets.get(outcome.pageSetId)?.rids;
       this.cache.set(key, generation, {
         search: outcome.search,
