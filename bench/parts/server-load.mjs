@@ -2,7 +2,8 @@
 // each, exactly as the app sends them, captured from the app) on the 5,000-episode database,
 // 50 concurrent connections for 60 s (autocannon: 25 connections cycling through the
 // caseload's searches and 25 through client pages for ten clients, at the same time). Reports
-// p95 latency of each and of all, errors, and each query's latency alone (unloaded).
+// p95 latency of each and of all, errors, and each query's latency alone (unloaded). Requests
+// carry Chromium's Accept-Encoding, as the app's do.
 import autocannon from 'autocannon';
 import { activeCaseloads, therapistNear } from '../lib/caseloads.mjs';
 import {
@@ -18,11 +19,18 @@ import { startServer } from '../lib/server.mjs';
 import { figure, log, median, quantile, round } from '../lib/util.mjs';
 
 const DURATION = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+// What Chromium sends with every fetch: the load models the app's requests, and the server
+// compresses its answers when they allow it (server/fhir/api-encoding.ts).
+const ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
 
 function toRequest(n, token) {
   const u = new URL(n.url);
-  const headers = { authorization: `Bearer ${token}`, accept: n.accept };
+  const headers = {
+    authorization: `Bearer ${token}`,
+    accept: n.accept,
+    'accept-encoding': ACCEPT_ENCODING,
+  };
   if (n.postData !== null && n.contentType) headers['content-type'] = n.contentType;
   return {
     method: n.method,
@@ -66,7 +74,9 @@ async function single(base, requests) {
         headers: r.headers,
         body: r.body,
       });
-      bytes = (await res.arrayBuffer()).byteLength;
+      // The bytes on the wire (fetch decompresses the body it hands over).
+      const body = (await res.arrayBuffer()).byteLength;
+      bytes = Number(res.headers.get('content-length') ?? body);
       times.push(performance.now() - t0);
     }
     const u = new URL(base + r.path);

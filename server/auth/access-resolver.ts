@@ -3,7 +3,7 @@ import { AccessContext, AccessResolver } from '../fhir/access';
 import { RESOURCE_TYPES } from '../fhir/search-params';
 import { DemoUser } from './demo-users';
 import { roleMayRead, roleMayWrite } from './role-rules';
-import { parseScopes } from './smart-scopes';
+import { GrantedScopes, parseScopes } from './smart-scopes';
 import { TokenRegistry } from './token-registry';
 
 /** Where the patients a practitioner may reach come from (the store, or a fake in tests). */
@@ -74,6 +74,19 @@ export function createSmartAccessResolver(
   const cacheMs = options.scopeCacheMs ?? 30_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, { at: number; scope: 'all' | ReadonlySet<string> }>();
+  // A grant's scopes are parsed once, not on every request: a token's scope string never
+  // changes, and few different ones are in use (one per client and launch kind).
+  const grants = new Map<string, GrantedScopes>();
+  const scopesOf = (scope: string, ehrLaunch: boolean): GrantedScopes => {
+    const key = `${ehrLaunch ? 'launch' : 'standalone'} ${scope}`;
+    let granted = grants.get(key);
+    if (!granted) {
+      if (grants.size >= 100) grants.clear();
+      granted = parseScopes(scope, RESOURCE_TYPES, { ehrLaunch });
+      grants.set(key, granted);
+    }
+    return granted;
+  };
   const scopeFor = (token: string, user: DemoUser): 'all' | ReadonlySet<string> => {
     const hit = cache.get(token);
     if (hit && now() - hit.at < cacheMs) return hit.scope;
@@ -98,7 +111,7 @@ export function createSmartAccessResolver(
       return { status: 401, message: 'the access token has expired' };
     }
     if (!grant) return { status: 401, message: 'the access token is not valid' };
-    const scopes = parseScopes(grant.scope, RESOURCE_TYPES, { ehrLaunch: !!grant.launch });
+    const scopes = scopesOf(grant.scope, !!grant.launch);
     const role = grant.user.role;
     const context: AccessContext = {
       actor: {

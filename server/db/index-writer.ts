@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { SEARCH_PARAMS, SearchParamDef } from '../fhir/search-params';
+import { AuditPatientWriter } from './audit-patients';
 import { rangesOfElement } from './date-range';
 import { FhirError } from './fhir-error';
 import { INDEX_TABLES } from './schema';
@@ -62,16 +63,26 @@ const CHUNK = 32;
 export class IndexWriter {
   private readonly statements = new Map<string, Statement>();
   private readonly clearStatements: Statement[];
+  /** AuditEvent.entity's Patient references, kept by patient set (audit-patients.ts). */
+  readonly auditPatients: AuditPatientWriter;
 
   constructor(
     private readonly db: Database,
     private readonly pids: ParamIds,
   ) {
     this.clearStatements = INDEX_TABLES.map((t) => db.prepare(`DELETE FROM ${t} WHERE rid = ?`));
+    this.auditPatients = new AuditPatientWriter(db);
   }
 
   clear(rid: number): void {
     for (const statement of this.clearStatements) statement.run(rid);
+    this.auditPatients.clear(rid);
+  }
+
+  /** Every index row of every resource (before re-indexing them all). */
+  clearAll(): void {
+    for (const table of INDEX_TABLES) this.db.exec(`DELETE FROM ${table}`);
+    this.auditPatients.clearAll();
   }
 
   index(rid: number, resource: Json): void {
@@ -83,6 +94,7 @@ export class IndexWriter {
       index_string: [],
       index_quantity: [],
     };
+    let auditPatients: string[] | undefined;
     for (const def of SEARCH_PARAMS[type] ?? []) {
       if (def.via) continue;
       const pid = this.pids.of(type, def)[0];
@@ -101,8 +113,12 @@ export class IndexWriter {
           for (const uri of new Set(def.extract(resource))) rows.index_token.push([pid, '', uri]);
           break;
         case 'reference':
-          for (const ref of def.extract(resource))
-            rows.index_reference.push([pid, ref.type ?? null, ref.id ?? null, ref.url ?? null]);
+          for (const ref of def.extract(resource)) {
+            if (type === 'AuditEvent' && def.name === 'entity' && isPatientRef(ref))
+              (auditPatients ??= []).push(ref.id);
+            else
+              rows.index_reference.push([pid, ref.type ?? null, ref.id ?? null, ref.url ?? null]);
+          }
           break;
         case 'date':
           for (const element of def.extract(resource)) {
@@ -133,6 +149,7 @@ export class IndexWriter {
       }
     }
     for (const table of INDEX_TABLES) this.insert(table, rid, rows[table]);
+    if (auditPatients) this.auditPatients.write(rid, auditPatients);
   }
 
   private insert(table: (typeof INDEX_TABLES)[number], rid: number, rows: unknown[][]): void {
@@ -157,6 +174,15 @@ export class IndexWriter {
     }
     return statement;
   }
+}
+
+/** A plain `Patient/<id>` reference: what an AuditEvent's patient set holds. */
+function isPatientRef(ref: {
+  type?: string;
+  id?: string;
+  url?: string;
+}): ref is { type: 'Patient'; id: string } {
+  return ref.type === 'Patient' && !!ref.id && !ref.url;
 }
 
 /**

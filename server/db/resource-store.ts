@@ -5,7 +5,7 @@ import { FhirError } from './fhir-error';
 import { IndexWriter, ParamIds, indexSignature } from './index-writer';
 import { readNdjsonFolder } from './ndjson';
 import { Resource, validateResource } from './resource-validation';
-import { INDEX_TABLES, LegacyRow, createSchema, takeLegacyRows } from './schema';
+import { LegacyRow, createSchema, takeLegacyRows } from './schema';
 import { PageSet, SearchContext, SearchOutcome, SearchParams, runSearch } from './search';
 
 export type { Resource } from './resource-validation';
@@ -113,6 +113,7 @@ export class ResourceStore {
       this.dataVersion = this.db.prepare('PRAGMA data_version').pluck();
       if (legacy) this.restoreLegacy(legacy.current, legacy.superseded);
       rebuilt = this.reindexIfDefinitionsChanged();
+      if (!rebuilt) this.indexer.auditPatients.migrate(this.pids);
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');
@@ -464,7 +465,7 @@ export class ResourceStore {
     const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'index_signature'").get() as
       { value: string } | undefined;
     if (stored?.value === signature) return false;
-    if (stored) for (const table of INDEX_TABLES) this.db.exec(`DELETE FROM ${table}`);
+    if (stored) this.indexer.clearAll();
     const setPatient = this.db.prepare('UPDATE resources SET patient_id = ? WHERE rid = ?');
     const rows = this.db.prepare('SELECT rid, json FROM resources WHERE deleted = 0').all() as {
       rid: number;

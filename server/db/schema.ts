@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { AUDIT_PATIENT_SCHEMA } from './audit-patients';
 
 /**
  * Storage layout. `resources` holds the current version of every resource (a deletion keeps its
@@ -99,6 +100,7 @@ export function createSchema(db: Database): void {
 
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `);
+  db.exec(AUDIT_PATIENT_SCHEMA);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 

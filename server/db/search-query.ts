@@ -1,4 +1,5 @@
 import { ReferenceParam, SEARCH_PARAMS, SearchParamDef, paramOf } from '../fhir/search-params';
+import { auditEntityRows, readsAuditEntities } from './audit-patients';
 import { FhirError } from './fhir-error';
 import { ParamIds } from './index-writer';
 import {
@@ -40,7 +41,9 @@ export interface IncludeSpec {
   readonly source: string;
   readonly param: string;
   readonly target?: string;
-  /** The index rows (of `index_reference x`) that hold the parameter's references. */
+  /** The table of reference rows to read (`FROM … x`): `index_reference`, or more (tableOf). */
+  readonly table: string;
+  /** The index rows (of that table, as `x`) that hold the parameter's references. */
   readonly rows: Clause;
 }
 
@@ -93,6 +96,14 @@ const TABLE: Record<SearchParamDef['type'], string> = {
   string: 'index_string',
   quantity: 'index_quantity',
 };
+
+/**
+ * The table holding a parameter's index rows: its type's, but for AuditEvent.entity's Patient
+ * references, which are kept by patient set (audit-patients.ts) and read with the rest here.
+ */
+function tableOf(type: string, def: SearchParamDef, pids: ParamIds): string {
+  return readsAuditEntities(type, def) ? auditEntityRows(pids) : TABLE[def.type];
+}
 
 /**
  * The index rows of a parameter: `x.pid` in its own id or those it aliases, and for an alias
@@ -200,7 +211,13 @@ function parseInclude(type: string, value: string, reverse: boolean, pids: Param
     throw invalid(`_include=${value.slice(0, 80)} does not start from ${type}, the type searched`);
   if (target !== undefined && !def.targets.includes(target))
     throw invalid(`${what}=${value.slice(0, 80)}: ${source}.${param} cannot refer to ${target}`);
-  return { source, param, ...(target ? { target } : {}), rows: rowsOf(source, def, pids) };
+  return {
+    source,
+    param,
+    ...(target ? { target } : {}),
+    table: tableOf(source, def, pids),
+    rows: rowsOf(source, def, pids),
+  };
 }
 
 function parseSort(type: string, sort: string | undefined, pids: ParamIds): Clause {
@@ -230,7 +247,7 @@ function parseSort(type: string, sort: string | undefined, pids: ParamIds): Clau
       }[def.type];
       const rows = rowsOf(type, def, pids);
       parts.push(
-        `(SELECT ${aggregate}(x.${column}) FROM ${TABLE[def.type]} x WHERE x.rid = r.rid AND ${rows.sql}) ${direction} NULLS LAST`,
+        `(SELECT ${aggregate}(x.${column}) FROM ${tableOf(type, def, pids)} x WHERE x.rid = r.rid AND ${rows.sql}) ${direction} NULLS LAST`,
       );
       args.push(...rows.args);
     }
@@ -271,7 +288,7 @@ function parseFilter(
       def.type === 'reference' && (def as ReferenceParam).targets.includes(modifier);
     if (!isTypeModifier) throw unsupportedModifier(rawName);
   }
-  const table = TABLE[def.type];
+  const table = tableOf(type, def, pids);
   const rows = rowsOf(type, def, pids);
   const within = (condition: Clause, negate = false): Filter => ({
     sql: `r.rid ${negate ? 'NOT IN' : 'IN'} (SELECT x.rid FROM ${table} x WHERE ${rows.sql} AND (${condition.sql}))`,

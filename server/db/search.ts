@@ -279,7 +279,7 @@ function forward(store: ResourceStore, spec: IncludeSpec, rids: string): Row[] {
   return store
     .statement(
       `SELECT DISTINCT r.rid, r.type, r.id, r.patient_id, r.json
-       FROM index_reference x JOIN resources r ON r.type = x.target_type AND r.id = x.target_id
+       FROM ${spec.table} x JOIN resources r ON r.type = x.target_type AND r.id = x.target_id
        WHERE x.rid IN (SELECT value FROM json_each(?)) AND ${spec.rows.sql} AND r.deleted = 0
        ${spec.target ? 'AND x.target_type = ?' : ''} ORDER BY r.rid`,
     )
@@ -291,7 +291,7 @@ function reverse(store: ResourceStore, spec: IncludeSpec, targetType: string, id
   return store
     .statement(
       `SELECT DISTINCT r.rid, r.type, r.id, r.patient_id, r.json
-       FROM index_reference x JOIN resources r ON r.rid = x.rid
+       FROM ${spec.table} x JOIN resources r ON r.rid = x.rid
        WHERE ${spec.rows.sql} AND x.target_type = ?
          AND x.target_id IN (SELECT value FROM json_each(?)) AND r.deleted = 0 ORDER BY r.rid`,
     )

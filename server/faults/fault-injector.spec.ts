@@ -183,6 +183,26 @@ describe('fault injection', () => {
       expect((await fetch(next)).status).toBe(200);
     });
 
+    it('matches the pages of a search whose answers are gzipped, as a browser gets them', async () => {
+      running.server.store.loadMany(
+        Array.from({ length: 60 }, (_, i) => ({
+          resourceType: 'Observation',
+          id: `bulk-${i}`,
+          status: 'final',
+          code: { text: `bulk check-in ${'x'.repeat(200)}` },
+          subject: { reference: 'Patient/p2' },
+        })),
+      );
+      await setFaults({ kind: 'page-fail', page: 2, match: { resourceType: 'Observation' } });
+      const first = await fetch(`${origin}/fhir/Observation?subject=Patient/p2&_count=30`, {
+        headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' },
+      });
+      expect(first.headers.get('content-encoding')).toBe('gzip');
+      const bundle = (await first.json()) as { link: { relation: string; url: string }[] };
+      const next = bundle.link.find((l) => l.relation === 'next')!.url;
+      expect((await fetch(next)).status).toBe(500);
+    });
+
     it('drops the connection without an answer', async () => {
       await setFaults({ kind: 'drop', times: 1 });
       await expectAsync(get('Patient')).toBeRejectedWithError(TypeError);

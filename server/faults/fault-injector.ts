@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { operationOutcome } from '../fhir/operation-outcome';
 import { FaultSpec, parseFaults } from './fault-spec';
@@ -149,13 +150,15 @@ export function installFaultInjector(app: FastifyInstance, options: FaultInjecto
   // Remembers which type each paging snapshot is of, so `_getpages` requests can match it.
   app.addHook('onSend', async (request, reply, payload) => {
     if (faults.length === 0 || reply.statusCode !== 200) return payload;
-    // Searches answer with bytes (FhirInteractions.searchset), other JSON as text.
+    // Searches answer with bytes (FhirInteractions.searchset), other JSON as text; a browser's
+    // larger answers are gzipped (api-encoding.ts).
+    const bytes = Buffer.isBuffer(payload) ? payload : undefined;
     const text =
       typeof payload === 'string'
         ? payload
-        : Buffer.isBuffer(payload)
-          ? payload.toString('latin1')
-          : undefined;
+        : bytes && reply.getHeader('content-encoding') === 'gzip'
+          ? gunzipSync(bytes).toString('latin1')
+          : bytes?.toString('latin1');
     if (text === undefined) return payload;
     const target = targetOf(request);
     if (!target?.resourceType) return payload;

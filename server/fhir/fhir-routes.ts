@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { FhirError } from '../db/fhir-error';
 import { Resource, ResourceStore } from '../db/resource-store';
 import { AccessContext, AccessResolver, isRefusal } from './access';
+import { EncodedBody, acceptsGzip, encodeJson, encodeSearchset } from './api-encoding';
 import { parseIfMatch, processBundle } from './bundle-processing';
 import { SmartEndpoints, capabilityStatement } from './capability-statement';
 import { FhirInteractions, RequestMeta } from './interactions';
@@ -63,6 +64,8 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
     // lets a browser reuse a stale version heuristically (a version check would then compare
     // with the past), and the answers are PHI, which must not be kept on disk.
     reply.header('Cache-Control', 'no-store');
+    // Answers are gzipped when the request allows it (api-encoding.ts).
+    reply.header('Vary', 'Accept-Encoding');
     refuseNonJsonFormats(request);
     const route = request.routeOptions.url;
     if (route === undefined || route.endsWith('/metadata')) return;
@@ -198,15 +201,23 @@ export async function fhirRoutes(app: FastifyInstance, options: FhirRouteOptions
     return send(reply, 200, response);
   });
 
-  const search = (request: Req, reply: FastifyReply, params: URLSearchParams) =>
-    sendJson(
-      reply,
-      200,
-      interactions.searchset(access(request), request.params['type'], params, metaOf(request), {
+  const search = (request: Req, reply: FastifyReply, params: URLSearchParams) => {
+    const answer = interactions.searchset(
+      access(request),
+      request.params['type'],
+      params,
+      metaOf(request),
+      {
         base: baseOf(request),
         self: selfUrl(request, baseOf(request), options.basePath, params),
-      }),
+      },
     );
+    return sendEncoded(
+      reply,
+      200,
+      encodeSearchset(answer, acceptsGzip(request.headers['accept-encoding'])),
+    );
+  };
 
   app.get('/:type', async (request: Req, reply) =>
     search(request, reply, new URL(request.url, 'http://local').searchParams),
@@ -321,7 +332,16 @@ function send(reply: FastifyReply, status: number, body: unknown) {
 }
 
 function sendJson(reply: FastifyReply, status: number, json: string | Buffer) {
-  return reply.code(status).header('Content-Type', FHIR_JSON).send(json);
+  return sendEncoded(
+    reply,
+    status,
+    encodeJson(json, acceptsGzip(reply.request.headers['accept-encoding'])),
+  );
+}
+
+function sendEncoded(reply: FastifyReply, status: number, { body, encoding }: EncodedBody) {
+  if (encoding) reply.header('Content-Encoding', encoding);
+  return reply.code(status).header('Content-Type', FHIR_JSON).send(body);
 }
 
 /** A resource with its version headers; `Prefer: return=minimal` leaves the body out. */

@@ -4,12 +4,8 @@ import { SearchOutcome, createPageSet, parseStored, readPage } from '../db/searc
 import { SearchParams } from '../db/search-query';
 import { AccessContext, WriteAction } from './access';
 import { recordAccess } from './audit';
-import {
-  BundleUrls,
-  searchsetBundleJson,
-  searchsetEntriesJson,
-  searchsetHeadJson,
-} from './search-bundle';
+import { BundleUrls, searchsetEntriesJson, searchsetHeadJson } from './search-bundle';
+import { SharedBytes } from './gzip-parts';
 import { SearchCache, cacheable, searchCacheKey } from './search-cache';
 import { SHARED_TYPES, patientOf } from './search-params';
 
@@ -17,6 +13,15 @@ export interface RequestMeta {
   readonly requestId: string;
   /** `Prefer: handling=strict`: unknown search parameters are refused instead of ignored. */
   readonly strict?: boolean;
+}
+
+/**
+ * A searchset Bundle as the REST API sends it: its own members (`head`, JSON text of the Bundle
+ * without `entry`) and the `entry` array's bytes, which answers from the cache share.
+ */
+export interface SearchsetAnswer {
+  readonly head: string;
+  readonly entries: SharedBytes;
 }
 
 export interface WriteResult {
@@ -133,13 +138,18 @@ export class FhirInteractions {
     params: SearchParams,
     meta: RequestMeta,
     urls: BundleUrls,
-  ): Buffer {
+  ): SearchsetAnswer {
     this.requireType(type);
     requireRead(access, type);
     const pairs = [...params];
     const key = this.cache && searchCacheKey(type, pairs, access, urls.base);
-    if (!this.cache || key === undefined)
-      return Buffer.from(searchsetBundleJson(this.search(access, type, pairs, meta), urls));
+    if (!this.cache || key === undefined) {
+      const outcome = this.search(access, type, pairs, meta);
+      return {
+        head: searchsetHeadJson(outcome, urls),
+        entries: { bytes: Buffer.from(searchsetEntriesJson(outcome, urls.base)), level: 1 },
+      };
+    }
     const generation = this.store.dataGeneration();
     const cached = this.cache.get(key, generation);
     if (cached) {
@@ -164,11 +174,14 @@ export class FhirInteractions {
         withheldIncludeTypes: [],
       };
       this.auditSearch(access, type, queryOf(pairs), outcome, meta);
-      return bundleWithEntries(searchsetHeadJson(outcome, urls), cached.entries);
+      return { head: searchsetHeadJson(outcome, urls), entries: cached.entries };
     }
     const outcome = this.search(access, type, pairs, meta);
-    const entries = Buffer.from(searchsetEntriesJson(outcome, urls.base));
-    if (cacheable(outcome.search)) {
+    const keep = cacheable(outcome.search);
+    const bytes = Buffer.from(searchsetEntriesJson(outcome, urls.base));
+    // Kept entries are deflated at the level worth it for bytes sent again (gzip-parts.ts).
+    const entries: SharedBytes = keep ? { bytes } : { bytes, level: 1 };
+    if (keep) {
       const rids = outcome.pageSetId && this.store.pageSets.get(outcome.pageSetId)?.rids;
       this.cache.set(key, generation, {
         search: outcome.search,
@@ -178,7 +191,7 @@ export class FhirInteractions {
         entries,
       });
     }
-    return bundleWithEntries(searchsetHeadJson(outcome, urls), entries);
+    return { head: searchsetHeadJson(outcome, urls), entries };
   }
 
   /** A later page of a search (`_getpages`), for the same caller only. */
@@ -323,14 +336,6 @@ export class FhirInteractions {
 function queryOf(pairs: readonly (readonly [string, string])[]): string {
   return new URLSearchParams(pairs as [string, string][]).toString();
 }
-
-/** withEntries (search-bundle.ts) on bytes: the shared entries are copied, never encoded again. */
-function bundleWithEntries(head: string, entries: Buffer): Buffer {
-  if (entries.length === 0) return Buffer.from(head);
-  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"entry":`), entries, CLOSE_BRACE]);
-}
-
-const CLOSE_BRACE = Buffer.from('}');
 
 function notFound(type: string, id: string): FhirError {
   return new FhirError(404, `${type}/${id.slice(0, 64)} not found`, 'not-found');

@@ -269,11 +269,12 @@ describe('SearchCache', () => {
     search: {} as never,
     total: 1,
     patientIds: new Set<string>(),
-    entries: Buffer.alloc(bytes),
+    entries: { bytes: Buffer.alloc(bytes) },
   });
 
   it('keeps the most recently used answers within its size', () => {
-    // Each takes its 3,000 bytes and about a kilobyte of bookkeeping: four fit.
+    // Each takes its 3,000 bytes, room for their deflated copy and about a kilobyte of
+    // bookkeeping: four fit.
     const cache = new SearchCache(20_000);
     for (const key of ['a', 'b', 'c', 'd']) cache.set(key, 'g', entry(3000));
     expect(cache.get('a', 'g')).toBeDefined();

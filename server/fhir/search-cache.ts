@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ParsedSearch, SearchParams } from '../db/search-query';
 import type { AccessContext } from './access';
+import type { SharedBytes } from './gzip-parts';
 import { RESOURCE_TYPES, paramOf } from './search-params';
 
 /**
@@ -14,8 +15,11 @@ export interface CachedSearch {
   readonly rids?: readonly number[];
   /** Patients whose data the first page holds, for each answer's AuditEvent. */
   readonly patientIds: ReadonlySet<string>;
-  /** The first page's `entry` array as UTF-8 (searchsetEntriesJson), empty when it has none. */
-  readonly entries: Buffer;
+  /**
+   * The first page's `entry` array as UTF-8 (searchsetEntriesJson), empty when it has none, and
+   * its deflated form once an answer has been compressed (gzip-parts.ts).
+   */
+  readonly entries: SharedBytes;
 }
 
 interface Slot {
@@ -53,7 +57,8 @@ export class SearchCache {
     this.sync(generation);
     const bytes =
       2 * key.length +
-      value.entries.length +
+      // The entries, and room for their deflated copy (FHIR JSON deflates to well under a fifth).
+      Math.ceil(1.2 * value.entries.bytes.length) +
       8 * (value.rids?.length ?? 0) +
       64 * value.patientIds.size +
       1024;
