@@ -46,6 +46,7 @@ describe('provideProgressCharts', () => {
       'plugin:legend',
       'plugin:progressBackdrop',
       'plugin:tooltip',
+      'scale:barValue',
       'scale:category',
       'scale:linear',
       'scale:time',
