@@ -46,7 +46,6 @@ describe('provideProgressCharts', () => {
       'plugin:legend',
       'plugin:progressBackdrop',
       'plugin:tooltip',
-      'scale:barValue',
       'scale:category',
       'scale:linear',
       'scale:time',

@@ -18,7 +18,6 @@ import {
 import { provideCharts } from 'ng2-charts';
 // The time scale has no date library of its own; this registers date-fns as its adapter.
 import 'chartjs-adapter-date-fns';
-import { BarValueScale } from './bar-value-scale';
 import { progressBackdropPlugin } from './progress-backdrop';
 
 /**
@@ -35,7 +34,6 @@ export const PROGRESS_CHART_REGISTERABLES: readonly ChartComponentLike[] = [
   PointElement,
   BarElement,
   LinearScale,
-  BarValueScale,
   TimeScale,
   CategoryScale,
   Filler,

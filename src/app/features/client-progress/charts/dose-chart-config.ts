@@ -44,9 +44,6 @@ export function stackedBarOptions<T extends DoseChartType>(
     responsive: true,
     maintainAspectRatio: false,
     interaction: { mode: 'index', intersect: false },
-    // Every bar is in one stack: ungrouped, Chart.js places each bar on its category directly
-    // rather than working out, bar by bar, which of one stack and axis it belongs to.
-    datasets: { bar: { grouped: false } },
     scales: {
       x: {
         stacked: true,
@@ -55,7 +52,6 @@ export function stackedBarOptions<T extends DoseChartType>(
         border: { color: palette.reference },
       },
       y: {
-        type: 'barValue',
         stacked: true,
         beginAtZero: true,
         ...(extra.grace === undefined ? {} : { grace: extra.grace }),
