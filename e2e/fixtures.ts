@@ -74,12 +74,29 @@ export const LOAD_TIMEOUT = 60_000;
 
 /** Runs axe (WCAG 2.x A/AA) and returns the serious and critical violations, summarised. */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Waits for the page's finite CSS transitions and animations (a form error fading in, a dialog
+ * opening) to end: axe reads colours as they are at that instant, and text halfway through a
+ * fade-in fails colour contrast on a busy machine. Spinners and progress bars run forever and
+ * are not waited for; nothing is waited for longer than two seconds.
+ */
+async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    const ended = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+  });
 }
 
 /**
