@@ -329,6 +329,24 @@ export async function waitForFhirIdle(page, { quietMs = 1500, timeout = 300_000 
 }
 
 /** The end of the last FHIR response before `before` (ms since navigation start). */
+/**
+ * Where a navigation's time went up to `mark`, from Resource Timing: before its first FHIR
+ * request (HTML, JavaScript, bootstrap, sign-in state), from there to the end of the last FHIR
+ * response before the mark (the requests, as the app's main thread let them go), and after it
+ * (mapping, store, first render of the data). Milliseconds.
+ */
+export function fhirPhases(page, mark) {
+  return page.evaluate((name) => {
+    const ready = performance.getEntriesByName(name, 'mark')[0].startTime;
+    const fhir = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/fhir') && e.responseEnd <= ready);
+    const first = Math.min(...fhir.map((e) => e.startTime));
+    const last = Math.max(...fhir.map((e) => e.responseEnd));
+    return { beforeFirstRequest: first, requests: last - first, afterLastResponse: ready - last };
+  }, mark);
+}
+
 export function lastFhirResponseBefore(page, before) {
   return page.evaluate(
     (t) =>

@@ -8,6 +8,7 @@ import {
   accessToken,
   countRequests,
   fetchFloor,
+  fhirPhases,
   launchBrowser,
   newPage,
   captureGraph,
@@ -64,11 +65,13 @@ export async function measureCaseload(browser, base, user, runs, { path = '/case
     const clients = Number(/(\d+) clients? in care/.exec(clientsText ?? '')?.[1] ?? NaN);
     const app = [];
     const floor = [];
+    const phases = [];
     let requests;
     for (let i = 0; i < runs; i++) {
       const counter = countRequests(page);
       await page.goto(`${base}${path}`);
       app.push(await waitForMark(page, MARK));
+      phases.push(await fhirPhases(page, MARK));
       requests = counter.stop();
       if (i === 0 && app[0] > SLOW_MS) runs = Math.min(runs, app[0] > VERY_SLOW_MS ? 1 : 2);
       floor.push((await fetchFloor(page, used, token)).ms);
@@ -79,8 +82,17 @@ export async function measureCaseload(browser, base, user, runs, { path = '/case
     log(
       `caseload ${user}: by type ${byType.map((t) => `${t.type} ${t.mb} MB/${t.requests}`).join(', ')}`,
     );
+    const phase = (key) => round(median(phases.map((p) => p[key])));
+    const split = {
+      beforeFirstRequestMs: phase('beforeFirstRequest'),
+      requestsMs: phase('requests'),
+      afterLastResponseMs: phase('afterLastResponse'),
+    };
     log(
       `caseload ${user}: ${clients} clients, app ${app.map(Math.round).join('/')} ms, floor ${floor.map(Math.round).join('/')} ms`,
+    );
+    log(
+      `caseload ${user}: medians: before the first FHIR request ${split.beforeFirstRequestMs} ms, requests ${split.requestsMs} ms, after the last response ${split.afterLastResponseMs} ms`,
     );
     return {
       user,
@@ -88,6 +100,7 @@ export async function measureCaseload(browser, base, user, runs, { path = '/case
       appMs: median(app),
       floorMs: median(floor),
       ratio: median(ratios),
+      ...split,
       runsApp: app.map(Math.round),
       runsFloor: floor.map(Math.round),
       requests,
@@ -98,6 +111,11 @@ export async function measureCaseload(browser, base, user, runs, { path = '/case
   } finally {
     await context.close();
   }
+}
+
+/** The app's time in three parts (medians; they need not add up to the median total). */
+function phaseNote(s) {
+  return `app: ${s.beforeFirstRequestMs} ms to the first FHIR request, ${s.requestsMs} ms of requests, ${s.afterLastResponseMs} ms after the last response`;
 }
 
 export async function run({ app, runs }) {
@@ -127,6 +145,7 @@ export async function run({ app, runs }) {
       figure(P, `ready ÷ floor, ${s.clients} clients`, round(s.ratio, 2), '×', {
         op: '<=',
         limit: 2,
+        note: phaseNote(s),
       }),
       figure(P, `ready, ${l.clients} clients (${l.user})`, round(l.appMs), 'ms', {
         note: `floor ${round(l.floorMs)} ms; ${l.mbReceived} MB`,
@@ -134,6 +153,7 @@ export async function run({ app, runs }) {
       figure(P, `ready ÷ floor, ${l.clients} clients`, round(l.ratio, 2), '×', {
         op: '<=',
         limit: 2,
+        note: phaseNote(l),
       }),
       figure(
         P,

@@ -1,4 +1,4 @@
-import { runInSlices } from './run-in-slices';
+import { STEPS_PER_CLOCK_READ, runInSlices } from './run-in-slices';
 
 /** Steps that note when each ran, in which task (counted by a timer that ticks between tasks). */
 function* counted(log: number[], task: () => number, n: number): Generator<void, string, void> {
@@ -116,5 +116,52 @@ describe('runInSlices', () => {
     runInSlices(failing()).subscribe({ error: (e: unknown) => (error = e) });
     await until(() => error !== undefined);
     expect((error as Error).message).toBe('unreadable');
+  });
+
+  it('reads the clock once per few steps, not after every step', async () => {
+    let result: string | undefined;
+    const steps = STEPS_PER_CLOCK_READ * 10;
+    const now = spyOn(performance, 'now').and.callThrough();
+    // Clock reads so far, noted at each step: one slice runs them all back to back.
+    const reads: number[] = [];
+    runInSlices(
+      counted(reads, () => now.calls.count(), steps),
+      { budgetMs: 60_000 },
+    ).subscribe((v) => (result = v));
+    await until(() => result !== undefined);
+    expect(reads.length).toBe(steps);
+    expect(reads[steps - 1] - reads[0]).toBe(Math.floor((steps - 1) / STEPS_PER_CLOCK_READ));
+  });
+
+  it('still gives the thread back when each step is slow', async () => {
+    let task = 0;
+    let ticking = true;
+    const tick = () => {
+      task++;
+      if (ticking) setTimeout(tick, 0);
+    };
+    tick();
+    const log: number[] = [];
+    let result: string | undefined;
+    function* slow(n: number): Generator<void, string, void> {
+      for (let i = 0; i < n; i++) {
+        const until = performance.now() + 0.5;
+        while (performance.now() < until) {
+          // busy: a step that maps a large resource
+        }
+        log.push(task);
+        yield;
+      }
+      return 'done';
+    }
+    runInSlices(slow(STEPS_PER_CLOCK_READ * 3), { budgetMs: 1 }).subscribe((v) => (result = v));
+    await until(() => result !== undefined);
+    ticking = false;
+    expect(result).toBe('done');
+    // A slice ends at the first clock read past its budget: at most one stride of steps each.
+    const perTask = new Map<number, number>();
+    for (const t of log) perTask.set(t, (perTask.get(t) ?? 0) + 1);
+    expect(perTask.size).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...perTask.values())).toBeLessThanOrEqual(STEPS_PER_CLOCK_READ);
   });
 });

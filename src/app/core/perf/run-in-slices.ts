@@ -74,12 +74,25 @@ function nextJob(): Job | undefined {
   return best;
 }
 
+/**
+ * Steps run between two reads of the clock in a slice with a budget. A step maps one resource
+ * (a few microseconds); reading `performance.now()` after each of a director's caseload's
+ * ~300,000 steps was about 20 ms of the time after the last response. Sixteen steps overrun a
+ * budget by well under a millisecond.
+ */
+export const STEPS_PER_CLOCK_READ = 16;
+
 /** One slice of `job`; true when it is finished (done or failed). */
 function runSlice(job: Job): boolean {
   const until = performance.now() + job.budgetMs;
+  // With no budget, every step is a slice of its own (the clock is read after each).
+  const stride = job.budgetMs > 0 ? STEPS_PER_CLOCK_READ : 1;
   try {
     let step = job.steps.next();
-    while (!step.done && performance.now() < until) step = job.steps.next();
+    for (let n = 1; !step.done; n++) {
+      if (n % stride === 0 && performance.now() >= until) break;
+      step = job.steps.next();
+    }
     if (!step.done) return false;
     job.subscriber.next(step.value);
     job.subscriber.complete();

@@ -76,11 +76,11 @@ export function weeklyHours(
     const week = weekInTreatment(episodeStart, day);
     if (week >= 1 && week <= weeks) minutes[week - 1] += session.minutes;
   }
-  return minutes.map((m, i) => ({
-    week: i + 1,
-    ...treatmentWeekBounds(episodeStart, i + 1),
-    hours: m / 60,
-  }));
+  // Written out, not spread (see item-scoring.ts `scored`): once per week of every client.
+  return minutes.map((m, i) => {
+    const { from, to } = treatmentWeekBounds(episodeStart, i + 1);
+    return { week: i + 1, from, to, hours: m / 60 };
+  });
 }
 
 export type HoursExcuse = 'taper' | 'step-down-planned';

@@ -30,11 +30,10 @@ export function scoreAdministration(
 ): Scoring {
   const notes: string[] = [];
   const items = validItems(instrument, rawItems, notes);
-  const itemsField = Object.keys(items).length ? { items } : {};
   const derived = deriveTotal(instrument, items);
   const fromItems = 'total' in derived ? validateScore(instrument, derived.total) : undefined;
   if (stated === undefined) {
-    if (fromItems?.ok) return { ok: true, total: fromItems.score, ...itemsField, notes };
+    if (fromItems?.ok) return scored(fromItems.score, items, notes);
     return {
       ok: false,
       reason: fromItems?.ok === false ? fromItems.reason : reasonOf(derived),
@@ -45,16 +44,27 @@ export function scoreAdministration(
   if (!fromStated.ok) {
     if (!fromItems?.ok) return { ok: false, reason: fromStated.reason, notes };
     notes.push(`stated total rejected (${fromStated.reason}); the item score is used`);
-    return { ok: true, total: fromItems.score, ...itemsField, notes };
+    return scored(fromItems.score, items, notes);
   }
   if (!fromItems?.ok || fromItems.score === fromStated.score)
-    return { ok: true, total: fromStated.score, ...itemsField, notes };
+    return scored(fromStated.score, items, notes);
   const total =
     instrument.id === 'c-ssrs' ? Math.max(fromItems.score, fromStated.score) : fromItems.score;
   notes.push(
     `stated total ${fromStated.score} differs from the item score ${fromItems.score}; ${total} is used`,
   );
-  return { ok: true, total, ...itemsField, notes };
+  return scored(total, items, notes);
+}
+
+/**
+ * A scored administration, with its items when any were valid. Written out rather than with a
+ * spread: the build lowers object spread to helper calls (docs/architecture.md, "Budgets"), and
+ * this runs for every score a caseload or the outcomes page maps.
+ */
+function scored(total: number, items: Record<string, number>, notes: string[]): Scoring {
+  return Object.keys(items).length > 0
+    ? { ok: true, total, items, notes }
+    : { ok: true, total, notes };
 }
 
 const reasonOf = (derived: Derived) => ('reason' in derived ? derived.reason : 'no total');

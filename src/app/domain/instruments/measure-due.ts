@@ -43,12 +43,9 @@ export function measureDue(
   const message = lastDay
     ? `no ${instrument.shortName} in ${daysSince} days`
     : `no ${instrument.shortName} since the episode began ${daysSince} days ago`;
-  return {
-    instrumentId: instrument.id,
-    ...(lastDay ? { lastDay } : {}),
-    daysSince,
-    due,
-    missing,
-    message,
-  };
+  // Written out, not spread (see item-scoring.ts `scored`): once per client and instrument.
+  const instrumentId = instrument.id;
+  return lastDay
+    ? { instrumentId, lastDay, daysSince, due, missing, message }
+    : { instrumentId, daysSince, due, missing, message };
 }
