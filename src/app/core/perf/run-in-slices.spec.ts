@@ -13,6 +13,18 @@ function nextTimer(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Counts tasks: a timer that ticks once per task until stopped. */
+function taskCounter(): { current: () => number; stop: () => void } {
+  let task = 0;
+  let ticking = true;
+  const tick = () => {
+    task++;
+    if (ticking) setTimeout(tick, 0);
+  };
+  tick();
+  return { current: () => task, stop: () => (ticking = false) };
+}
+
 async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !done(); i++) await nextTimer();
 }
@@ -34,22 +46,13 @@ describe('runInSlices', () => {
   });
 
   it('gives the thread back between slices once a slice has used its budget', async () => {
-    let task = 0;
-    let ticking = true;
-    const tick = () => {
-      task++;
-      if (ticking) setTimeout(tick, 0);
-    };
-    tick();
+    const tasks = taskCounter();
     const log: number[] = [];
     let result: string | undefined;
     // No budget: every step is a slice of its own, each in a later task.
-    runInSlices(
-      counted(log, () => task, 4),
-      { budgetMs: 0 },
-    ).subscribe((v) => (result = v));
+    runInSlices(counted(log, tasks.current, 4), { budgetMs: 0 }).subscribe((v) => (result = v));
     await until(() => result !== undefined);
-    ticking = false;
+    tasks.stop();
     expect(result).toBe('done');
     expect(new Set(log).size).toBeGreaterThan(1);
   });
@@ -134,13 +137,7 @@ describe('runInSlices', () => {
   });
 
   it('still gives the thread back when each step is slow', async () => {
-    let task = 0;
-    let ticking = true;
-    const tick = () => {
-      task++;
-      if (ticking) setTimeout(tick, 0);
-    };
-    tick();
+    const tasks = taskCounter();
     const log: number[] = [];
     let result: string | undefined;
     function* slow(n: number): Generator<void, string, void> {
@@ -149,14 +146,14 @@ describe('runInSlices', () => {
         while (performance.now() < until) {
           // busy: a step that maps a large resource
         }
-        log.push(task);
+        log.push(tasks.current());
         yield;
       }
       return 'done';
     }
     runInSlices(slow(STEPS_PER_CLOCK_READ * 3), { budgetMs: 1 }).subscribe((v) => (result = v));
     await until(() => result !== undefined);
-    ticking = false;
+    tasks.stop();
     expect(result).toBe('done');
     // A slice ends at the first clock read past its budget: at most one stride of steps each.
     const perTask = new Map<number, number>();
