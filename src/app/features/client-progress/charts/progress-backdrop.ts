@@ -1,4 +1,5 @@
 import { Chart, ChartType, Plugin, defaults } from 'chart.js';
+import { LabelBox, LabelSpan, fitsInside, labelRows, overlaps } from './backdrop-labels';
 
 /*
  * What the measure chart draws behind its data: levels of care as tinted boxes along the time
@@ -81,6 +82,10 @@ const LABEL_RADIUS = 6;
 const SCORE_LABEL_OFFSET = 9;
 /** How far below the plot's top a transition label starts: under the phase names. */
 const TRANSITION_LABEL_TOP = 22;
+/** Rows transition labels may stack on when they are close together (see backdrop-labels.ts). */
+const TRANSITION_LABEL_ROWS = 3;
+/** Space between two rows of transition labels, in pixels. */
+const TRANSITION_ROW_GAP = 2;
 
 /**
  * Where a label of `half` half-width centred on `x` must move to stay inside `left`–`right`:
@@ -155,6 +160,7 @@ function drawBackdrop(chart: Chart, backdrop: Backdrop): void {
   for (const p of phases) {
     if (p.right <= p.left) continue;
     const pad = BACKDROP_FONT.phase.padding;
+    if (!fitsInside(ctx.measureText(p.label).width + 2 * pad, p.left, p.right)) continue;
     ctx.fillText(p.label, p.left + pad, area.top + pad + BACKDROP_FONT.phase.size / 2);
   }
   ctx.font = font(BACKDROP_FONT.band);
@@ -172,22 +178,42 @@ function drawBackdrop(chart: Chart, backdrop: Backdrop): void {
   }
   ctx.textAlign = 'center';
   ctx.font = font(BACKDROP_FONT.scoreLine);
+  const scoreLabels: LabelBox[] = [];
   for (const l of scoreLines) {
     const pad = BACKDROP_FONT.scoreLine.padding;
     const width = ctx.measureText(l.label).width + 2 * pad;
     const height = BACKDROP_FONT.scoreLine.size + 2 * pad;
     const middle = l.at + (l.labelBelow ? SCORE_LABEL_OFFSET : -SCORE_LABEL_OFFSET);
     label(ctx, l.label, area.left + width / 2, middle, width, height, labelBackground, text);
+    scoreLabels.push({
+      left: area.left,
+      right: area.left + width,
+      top: middle - height / 2,
+      bottom: middle + height / 2,
+    });
   }
   ctx.font = font(BACKDROP_FONT.transition);
-  for (const t of transitions) {
-    const pad = BACKDROP_FONT.transition.padding;
-    const width = ctx.measureText(t.label).width + 2 * pad;
-    const height = BACKDROP_FONT.transition.size + 2 * pad;
-    const centre = t.at + keepInside(t.at, width / 2, area.left, area.right);
-    const middle = area.top + TRANSITION_LABEL_TOP + height / 2;
-    label(ctx, t.label, centre, middle, width, height, surface, text);
-  }
+  const pad = BACKDROP_FONT.transition.padding;
+  const height = BACKDROP_FONT.transition.size + 2 * pad;
+  const placed = transitions
+    .map((t) => {
+      const width = ctx.measureText(t.label).width + 2 * pad;
+      const centre = t.at + keepInside(t.at, width / 2, area.left, area.right);
+      return { label: t.label, width, centre, left: centre - width / 2, right: centre + width / 2 };
+    })
+    .sort((a, b) => a.left - b.left);
+  const rowTop = (row: number) =>
+    area.top + TRANSITION_LABEL_TOP + row * (height + TRANSITION_ROW_GAP);
+  // A row is taken where a score line's label already is: the transition's goes lower.
+  const blocked = (span: LabelSpan, row: number) => {
+    const box = { ...span, top: rowTop(row), bottom: rowTop(row) + height };
+    return scoreLabels.some((s) => overlaps(box, s));
+  };
+  const rows = labelRows(placed, TRANSITION_LABEL_ROWS, blocked);
+  placed.forEach((t, i) => {
+    if (rows[i] < 0) return;
+    label(ctx, t.label, t.centre, rowTop(rows[i]) + height / 2, t.width, height, surface, text);
+  });
   ctx.restore();
 }
 
