@@ -30,7 +30,8 @@ function phase(
 
 describe('progress backdrop labels', () => {
   let canvas: HTMLCanvasElement;
-  let chart: Chart | undefined;
+  // Only destroyed: its exact type depends on which Chart.js type registrations are compiled in.
+  let chart: { destroy(): void } | undefined;
 
   beforeEach(() => {
     provideProgressCharts();
