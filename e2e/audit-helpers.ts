@@ -6,6 +6,7 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a',
 
 /** Every axe violation of any impact (not only serious and critical), summarised. */
 export async function allAccessibilityViolations(page: Page): Promise<string[]> {
+  await settleAnimations(page);
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   return results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
@@ -43,4 +44,20 @@ export async function focusProblems(page: Page, presses: number): Promise<string
     if (problem) problems.push(problem);
   }
   return [...new Set(problems)];
+}
+
+/**
+ * Waits for the page's finite CSS transitions and animations (a form error fading in, a dialog
+ * opening) to end: axe reads colours as they are at that instant, and text halfway through a
+ * fade-in fails colour contrast on a busy machine. Spinners and progress bars run forever and
+ * are not waited for; nothing is waited for longer than two seconds.
+ */
+export async function settleAnimations(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document
+      .getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    const ended = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+    await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+  });
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { Page, expect, test as base } from '@playwright/test';
+import { settleAnimations } from './audit-helpers';
 
 /** The page function through which each page reports its CSP violations to the test. */
 const CSP_REPORTER = '__waypointCspViolation';
@@ -81,22 +82,6 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-/**
- * Waits for the page's finite CSS transitions and animations (a form error fading in, a dialog
- * opening) to end: axe reads colours as they are at that instant, and text halfway through a
- * fade-in fails colour contrast on a busy machine. Spinners and progress bars run forever and
- * are not waited for; nothing is waited for longer than two seconds.
- */
-async function settleAnimations(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const finite = document
-      .getAnimations()
-      .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
-    const ended = Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
-    await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
-  });
 }
 
 /**
