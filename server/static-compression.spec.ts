@@ -1,4 +1,3 @@
-import { request } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,37 +5,13 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { WaypointServer, buildServer } from './app';
 import { NONCE_PLACEHOLDER } from './security-headers';
 import { negotiateEncoding } from './static-compression';
+import { RawResponse, rawRequest } from './testing/raw-request';
 
-/** Raw bytes and headers, as fetch() would decode the body itself. */
-function get(
-  origin: string,
-  path: string,
-  acceptEncoding?: string,
-): Promise<{
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${origin}${path}`,
-      { headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+/** Raw bytes and headers (fetch() would decode the body itself). */
+function get(origin: string, path: string, acceptEncoding?: string): Promise<RawResponse> {
+  const headers: Record<string, string> =
+    acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding };
+  return rawRequest(`${origin}${path}`, { headers });
 }
 
 /** Asks until the server has the compressed copy ready (it compresses in the background). */
@@ -119,21 +94,21 @@ describe('the production build, compressed', () => {
       expect(response.headers['content-encoding']).withContext(accept).toBe(expected);
       expect(response.headers['vary']).toBe('Accept-Encoding');
       expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
-      expect(response.body.length).toBeLessThan(script.length / 3);
-      expect(decode(response.body, expected)).toBe(script);
+      expect(response.bytes.length).toBeLessThan(script.length / 3);
+      expect(decode(response.bytes, expected)).toBe(script);
     }
   });
 
   it('sends identity to a client that accepts no compression, and small or binary files as they are', async () => {
     const plain = await get(origin, '/main-ABCDEFGH.js');
     expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(plain.body.toString('utf8')).toBe(script);
+    expect(plain.bytes.toString('utf8')).toBe(script);
     const tiny = await get(origin, '/chunk-TINYTINY.js', 'br, gzip');
     expect(tiny.headers['content-encoding']).toBeUndefined();
-    expect(tiny.body.toString('utf8')).toBe('export {};\n');
+    expect(tiny.bytes.toString('utf8')).toBe('export {};\n');
     const font = await get(origin, '/font-ABCDEFGH.woff2', 'br, gzip');
     expect(font.headers['content-encoding']).toBeUndefined();
-    expect(font.body.length).toBe(4096);
+    expect(font.bytes.length).toBe(4096);
   });
 
   it('never makes a request wait for compression: a file not yet compressed goes as it is', async () => {
@@ -142,10 +117,10 @@ describe('the production build, compressed', () => {
     writeFileSync(join(app, 'chunk-LATELATE.js'), big);
     const first = await get(origin, '/chunk-LATELATE.js', 'br');
     expect(first.headers['content-encoding']).toBeUndefined();
-    expect(first.body.toString('utf8')).toBe(big);
+    expect(first.bytes.toString('utf8')).toBe(big);
     const later = await getCompressed(origin, '/chunk-LATELATE.js', 'br');
     expect(later.headers['content-encoding']).toBe('br');
-    expect(decode(later.body, 'br')).toBe(big);
+    expect(decode(later.bytes, 'br')).toBe(big);
   });
 
   it('compresses the page with its fresh nonce on every request', async () => {
@@ -153,12 +128,12 @@ describe('the production build, compressed', () => {
     const second = await get(origin, '/caseload', 'gzip, br');
     expect(first.headers['content-encoding']).toBe('gzip');
     expect(first.headers['cache-control']).toBe('no-store');
-    const [a, b] = [decode(first.body, 'gzip'), decode(second.body, 'gzip')];
+    const [a, b] = [decode(first.bytes, 'gzip'), decode(second.bytes, 'gzip')];
     expect(a).not.toContain(NONCE_PLACEHOLDER);
     expect(a).not.toBe(b);
     const brOnly = await get(origin, '/', 'br, gzip;q=0');
     expect(brOnly.headers['content-encoding']).toBeUndefined();
-    expect(brOnly.body.toString('utf8')).toContain('<app-root');
+    expect(brOnly.bytes.toString('utf8')).toContain('<app-root');
     expect(a.replace(/nonce="[^"]+"|ngcspnonce="[^"]+"/g, '')).toBe(
       page.replace(/nonce="[^"]+"|ngcspnonce="[^"]+"/g, ''),
     );
@@ -167,7 +142,7 @@ describe('the production build, compressed', () => {
   it('serves an edited config.json, not the compressed copy of the old one', async () => {
     const before = await getCompressed(origin, '/config.json', 'br');
     expect(before.headers['content-encoding']).toBe('br');
-    expect(JSON.parse(decode(before.body, before.headers['content-encoding']))).toEqual(
+    expect(JSON.parse(decode(before.bytes, before.headers['content-encoding']))).toEqual(
       jasmine.objectContaining({ fhirBaseUrl: '/fhir' }),
     );
     writeFileSync(
@@ -182,7 +157,7 @@ describe('the production build, compressed', () => {
       await getCompressed(origin, '/config.json', 'br'),
     ]) {
       expect(after.headers['cache-control']).toBe('no-cache');
-      expect(JSON.parse(decode(after.body, after.headers['content-encoding']))).toEqual(
+      expect(JSON.parse(decode(after.bytes, after.headers['content-encoding']))).toEqual(
         jasmine.objectContaining({ fhirBaseUrl: 'https://ehr.example/fhir' }),
       );
     }

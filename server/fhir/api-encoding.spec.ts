@@ -1,6 +1,6 @@
-import { request } from 'node:http';
 import { crc32, deflateRawSync, gunzipSync, gzipSync } from 'node:zlib';
 import { Resource } from '../db/resource-store';
+import { RawResponse, rawRequest } from '../testing/raw-request';
 import { TestServer, startTestServer } from '../testing/test-server';
 import { MIN_COMPRESSED_BYTES } from './api-encoding';
 import { crc32Combine, deflatePart, gzipOf } from './gzip-parts';
@@ -9,33 +9,17 @@ import { FIXTURE_TIME, fixtures } from './spec-fixtures';
 /** What Chromium sends, as the app's requests do. */
 const BROWSER = 'gzip, deflate, br, zstd';
 
-interface Raw {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  /** The body as received, not decompressed. */
-  readonly bytes: Buffer;
-}
-
-/** One request without any client-side decoding (fetch would gunzip silently). */
-function raw(url: string, acceptEncoding?: string, method = 'GET', body?: string): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { accept: 'application/fhir+json' };
-    if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding;
-    if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const req = request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          bytes: Buffer.concat(chunks),
-        }),
-      );
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+/** One request as sent over the wire, with the app's Accept and the given Accept-Encoding. */
+function raw(
+  url: string,
+  acceptEncoding?: string,
+  method = 'GET',
+  body?: string,
+): Promise<RawResponse> {
+  const headers: Record<string, string> = { accept: 'application/fhir+json' };
+  if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding;
+  if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded';
+  return rawRequest(url, { headers, method, body });
 }
 
 /** The Bundle, with what differs between two answers by design masked. */

@@ -7,6 +7,7 @@ import { Appointment, Encounter, mapSessions } from '../fhir-mapping';
 import { CORPUS } from '../../testing/fhir/corpus';
 import { CASELOAD_PAGE_CAP, caseloadHistoryFrom, combine, loadCaseload } from './caseload-query';
 import { SESSION_ENCOUNTER_ELEMENTS } from './session-elements';
+import { searchOutcome } from './store-fixtures';
 
 /** A fake client that answers each search by type and records what was asked. */
 function fakeClient(patients: number, starts: (string | undefined)[] = []) {
@@ -184,14 +185,6 @@ describe('loadCaseload', () => {
   });
 
   it('keeps a resource two searches returned once, where first seen, as the later copy', () => {
-    const outcome = (matches: FhirResource[], includes: FhirResource[] = []): SearchOutcome => ({
-      matches,
-      includes,
-      partial: false,
-      partialReasons: [],
-      requests: 1,
-      warnings: [],
-    });
     const episode = (id: string, status: string): FhirResource => ({
       resourceType: 'EpisodeOfCare',
       id,
@@ -202,9 +195,9 @@ describe('loadCaseload', () => {
     const later = episode('e1', 'finished');
     const run = combine(
       [
-        outcome([episode('e1', 'active'), episode('e2', 'active')], [patient]),
-        outcome([episode('e3', 'active'), later]),
-        outcome([score]),
+        searchOutcome([episode('e1', 'active'), episode('e2', 'active')], [patient]),
+        searchOutcome([episode('e3', 'active'), later]),
+        searchOutcome([score]),
       ],
       ['p1'],
     );

@@ -13,6 +13,7 @@ import { FhirResource } from '../core/fhir/fhir-resource';
 import { ClinicalApiActions, DataStatusActions, RouteDataActions } from './clinical-actions';
 import { refreshQueries$, runQuery$, startNeededQueries$ } from './clinical-effects';
 import { IDLE_QUERY, QueryStatus, queriesFeature } from './queries-feature';
+import { searchOutcome } from './store-fixtures';
 
 const user: SignedInUser = {
   practitionerRef: 'Practitioner/t1',
@@ -21,18 +22,9 @@ const user: SignedInUser = {
   organizationRefs: [],
 };
 
-const outcome = (matches: FhirResource[], includes: FhirResource[] = []): SearchOutcome => ({
-  matches,
-  includes,
-  partial: false,
-  partialReasons: [],
-  requests: 1,
-  warnings: [],
-});
-
 /** A small but real caseload: one episode with its patient, one PHQ-9, one unreadable score. */
 const RESOURCES: Record<string, SearchOutcome> = {
-  EpisodeOfCare: outcome(
+  EpisodeOfCare: searchOutcome(
     [
       {
         resourceType: 'EpisodeOfCare',
@@ -51,7 +43,7 @@ const RESOURCES: Record<string, SearchOutcome> = {
     ],
     [{ resourceType: 'Patient', id: 'p1', name: [{ given: ['Robin'], family: 'Testfield' }] }],
   ),
-  Observation: outcome([
+  Observation: searchOutcome([
     {
       resourceType: 'Observation',
       id: 'o1',
@@ -86,7 +78,7 @@ describe('clinical effects', () => {
     actions$ = new ReplaySubject<Action>();
     search = jasmine
       .createSpy('search')
-      .and.callFake((type: string) => of(RESOURCES[type] ?? outcome([])));
+      .and.callFake((type: string) => of(RESOURCES[type] ?? searchOutcome([])));
     read = jasmine
       .createSpy('read')
       .and.callFake((type: string, id: string) => of({ resourceType: type, id }));
@@ -176,7 +168,7 @@ describe('clinical effects', () => {
       of(
         type === 'EpisodeOfCare'
           ? { ...RESOURCES['EpisodeOfCare'], matches: [local] }
-          : (RESOURCES[type] ?? outcome([])),
+          : (RESOURCES[type] ?? searchOutcome([])),
       ),
     );
     const out = collect(runQuery$);
@@ -299,7 +291,7 @@ describe('clinical effects', () => {
       const pending = new Subject<SearchOutcome>();
       // Only the caseload's first search (the episodes the therapist manages) is held back.
       search.and.callFake(((type: string, params: Record<string, unknown>) =>
-        params['care-manager'] ? pending : of(RESOURCES[type] ?? outcome([]))) as never);
+        params['care-manager'] ? pending : of(RESOURCES[type] ?? searchOutcome([]))) as never);
       const out = collect(runQuery$);
       actions$.next(ClinicalApiActions.queryStarted({ query: 'caseload', startedAt: 0 }));
       actions$.next(ClinicalApiActions.queryStarted({ query: 'client/p9', startedAt: 0 }));
