@@ -10,6 +10,16 @@ export interface LabelSpan {
   readonly right: number;
 }
 
+/**
+ * Where a label of `half` half-width centred on `x` must move to stay inside `left`–`right`:
+ * a transition near either end of the range would otherwise be cut off.
+ */
+export function keepInside(x: number, half: number, left: number, right: number): number {
+  if (x + half > right) return right - half - x;
+  if (x - half < left) return left + half - x;
+  return 0;
+}
+
 /** Space kept between two labels on one row, in pixels. */
 export const LABEL_GAP = 4;
 

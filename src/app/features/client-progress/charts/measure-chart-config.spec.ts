@@ -11,7 +11,8 @@ import {
   measureTooltipLabel,
 } from './measure-chart-config';
 import { MeasureView } from '../progress-view-model';
-import { Backdrop, keepInside } from './progress-backdrop';
+import { keepInside } from './backdrop-labels';
+import { Backdrop } from './progress-backdrop';
 
 /** Local midnight, built without date-fns so the spec does not share the code under test. */
 function midnight(year: number, month: number, day: number): number {

@@ -1,5 +1,12 @@
 import { Chart, ChartType, Plugin, defaults } from 'chart.js';
-import { LabelBox, LabelSpan, fitsInside, labelRows, overlaps } from './backdrop-labels';
+import {
+  LabelBox,
+  LabelSpan,
+  fitsInside,
+  keepInside,
+  labelRows,
+  overlaps,
+} from './backdrop-labels';
 
 /*
  * What the measure chart draws behind its data: levels of care as tinted boxes along the time
@@ -86,16 +93,6 @@ const TRANSITION_LABEL_TOP = 22;
 const TRANSITION_LABEL_ROWS = 3;
 /** Space between two rows of transition labels, in pixels. */
 const TRANSITION_ROW_GAP = 2;
-
-/**
- * Where a label of `half` half-width centred on `x` must move to stay inside `left`–`right`:
- * a transition near either end of the range would otherwise be cut off.
- */
-export function keepInside(x: number, half: number, left: number, right: number): number {
-  if (x + half > right) return right - half - x;
-  if (x - half < left) return left + half - x;
-  return 0;
-}
 
 /** Draws the backdrop of a chart whose options carry one, under its datasets. */
 export const progressBackdropPlugin: Plugin<ChartType> = {
